@@ -1,0 +1,177 @@
+using Api.Infrastructure;
+using Api.Organizations;
+using Api.Sources;
+using Dapper;
+using Npgsql;
+
+namespace Api.Agreements;
+
+public sealed class AgreementRepository(NpgsqlDataSource dataSource)
+{
+    public async Task<Page<AgreementResponse>> ListAsync(AgreementListQuery query, CancellationToken cancellationToken)
+    {
+        var where = new List<string>();
+        var parameters = new DynamicParameters();
+        if (query.Party is { } party)
+        {
+            where.Add("EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.country_code = @party)");
+            parameters.Add("party", party);
+        }
+        if (query.Kind is { } kind)
+        {
+            where.Add("a.kind = @kind");
+            parameters.Add("kind", kind);
+        }
+        if (query.Status is { } status)
+        {
+            where.Add("a.status = @status");
+            parameters.Add("status", status);
+        }
+        if (query.Meeting is { } meeting)
+        {
+            where.Add("EXISTS (SELECT 1 FROM agreement_meetings am WHERE am.agreement_id = a.id AND am.meeting_id = @meeting)");
+            parameters.Add("meeting", meeting);
+        }
+        if (Cursor.TryDecode(query.Cursor, out var cursor))
+        {
+            // Undated agreements come last, so a cursor on a dated row continues into them.
+            if (cursor!.KeyAsDate() is { } afterDate)
+            {
+                where.Add("((a.date, a.id) > (@afterDate, @afterId) OR a.date IS NULL)");
+                parameters.Add("afterDate", afterDate);
+            }
+            else
+            {
+                where.Add("(a.date IS NULL AND a.id > @afterId)");
+            }
+            parameters.Add("afterId", cursor.Id);
+        }
+        parameters.Add("take", query.Limit + 1);
+        var sql = $"""
+            SELECT a.id, a.date
+            FROM agreements a
+            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
+            ORDER BY a.date NULLS LAST, a.id
+            LIMIT @take
+            """;
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var keys = (await connection.QueryAsync<KeyRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
+        var page = Page<KeyRow>.From(keys, query.Limit, k => new Cursor(k.Date?.ToString("yyyy-MM-dd"), k.Id));
+        var agreements = await LoadAsync(connection, page.Items.Select(k => k.Id).ToArray(), cancellationToken);
+        return new Page<AgreementResponse> { Items = agreements, NextCursor = page.NextCursor };
+    }
+
+    public async Task<AgreementResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var found = await LoadAsync(connection, [id], cancellationToken);
+        return found.Count == 1 ? found[0] : null;
+    }
+
+    /// <summary>The agreements linked to a meeting, each with how it is linked, oldest first.</summary>
+    public static async Task<IReadOnlyList<(string LinkKind, AgreementResponse Agreement)>> LoadForMeetingAsync(
+        NpgsqlConnection connection, Guid meetingId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT am.agreement_id, am.link_kind
+            FROM agreement_meetings am
+            JOIN agreements a ON a.id = am.agreement_id
+            WHERE am.meeting_id = @meetingId
+            ORDER BY a.date NULLS LAST, a.id, am.link_kind
+            """;
+        var links = (await connection.QueryAsync<(Guid AgreementId, string LinkKind)>(
+            new CommandDefinition(sql, new { meetingId }, cancellationToken: cancellationToken))).AsList();
+        var agreements = (await LoadAsync(connection, links.Select(l => l.AgreementId).Distinct().ToArray(), cancellationToken))
+            .ToDictionary(a => a.Id);
+        return links.Select(l => (l.LinkKind, agreements[l.AgreementId])).ToList();
+    }
+
+    /// <summary>Whole agreements with parties, linked meetings and sources, in the order of <paramref name="ids"/>.</summary>
+    public static async Task<IReadOnlyList<AgreementResponse>> LoadAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken cancellationToken)
+    {
+        if (ids.Length == 0)
+            return [];
+        const string agreementsSql = """
+            SELECT id, title_en, title_ar, summary_en, summary_ar, kind, status, date, date_precision
+            FROM agreements
+            WHERE id = ANY(@ids)
+            """;
+        const string partiesSql = $"""
+            SELECT ap.agreement_id, ap.role, ap.country_code, {OrganizationColumns.Select},
+                   p.id AS person_id, p.name_en AS person_name_en, p.name_ar AS person_name_ar
+            FROM agreement_parties ap
+            LEFT JOIN organizations o ON o.id = ap.organization_id
+            LEFT JOIN persons p ON p.id = ap.person_id
+            WHERE ap.agreement_id = ANY(@ids)
+            ORDER BY ap.agreement_id, ap.position
+            """;
+        const string meetingsSql = """
+            SELECT am.agreement_id, am.link_kind, m.id AS meeting_id, m.title_en, m.title_ar,
+                   m.start_date, m.start_date_precision, m.status
+            FROM agreement_meetings am
+            JOIN meetings m ON m.id = am.meeting_id
+            WHERE am.agreement_id = ANY(@ids)
+            ORDER BY am.agreement_id, m.start_date, m.id, am.link_kind
+            """;
+        var rows = (await connection.QueryAsync<AgreementResponse>(new CommandDefinition(agreementsSql, new { ids }, cancellationToken: cancellationToken)))
+            .ToDictionary(a => a.Id);
+        var parties = (await connection.QueryAsync<PartyRow>(new CommandDefinition(partiesSql, new { ids }, cancellationToken: cancellationToken)))
+            .ToLookup(p => p.AgreementId, p => new AgreementParty
+            {
+                Role = p.Role,
+                CountryCode = p.CountryCode,
+                Organization = p.ToOrganizationRef(),
+                Person = p.PersonId is { } personId ? new PersonRef { Id = personId, NameEn = p.PersonNameEn, NameAr = p.PersonNameAr } : null,
+            });
+        var meetings = (await connection.QueryAsync<MeetingLinkRow>(new CommandDefinition(meetingsSql, new { ids }, cancellationToken: cancellationToken)))
+            .ToLookup(m => m.AgreementId, m => m.Link);
+        var sources = await SourceQueries.ForAgreementsAsync(connection, ids, cancellationToken);
+
+        return ids.Where(rows.ContainsKey).Select(id => rows[id] with
+        {
+            Parties = parties[id].ToList(),
+            Meetings = meetings[id].ToList(),
+            Sources = sources[id].ToList(),
+        }).ToList();
+    }
+
+    private sealed record KeyRow
+    {
+        public Guid Id { get; init; }
+        public DateOnly? Date { get; init; }
+    }
+
+    private sealed record PartyRow : IHasOrganizationColumns
+    {
+        public Guid AgreementId { get; init; }
+        public string Role { get; init; } = "";
+        public string? CountryCode { get; init; }
+        public Guid? OrgId { get; init; }
+        public string? OrgNameEn { get; init; }
+        public string? OrgNameAr { get; init; }
+        public string? OrgAbbreviation { get; init; }
+        public string? OrgCountryCode { get; init; }
+        public Guid? PersonId { get; init; }
+        public string? PersonNameEn { get; init; }
+        public string? PersonNameAr { get; init; }
+    }
+
+    private sealed record MeetingLinkRow
+    {
+        public Guid AgreementId { get; init; }
+        public string LinkKind { get; init; } = "";
+        public Guid MeetingId { get; init; }
+        public string? TitleEn { get; init; }
+        public string? TitleAr { get; init; }
+        public DateOnly StartDate { get; init; }
+        public string StartDatePrecision { get; init; } = "";
+        public string Status { get; init; } = "";
+
+        public AgreementMeetingLink Link => new()
+        {
+            LinkKind = LinkKind, MeetingId = MeetingId, TitleEn = TitleEn, TitleAr = TitleAr,
+            StartDate = StartDate, StartDatePrecision = StartDatePrecision, Status = Status,
+        };
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Api.Countries;
+
+/// <summary>ISO 3166-1 countries with their English and Arabic names.</summary>
+[ApiController]
+[Route("api/v1/countries")]
+public sealed partial class CountriesController(CountryRepository countries) : ControllerBase
+{
+    /// <summary>Lists all ISO 3166-1 countries, ordered by alpha-3 code.</summary>
+    [HttpGet]
+    [ProducesResponseType<Page<CountryResponse>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult<Page<CountryResponse>>> List([FromQuery] CountryListQuery query, CancellationToken cancellationToken) =>
+        Ok(await countries.ListAsync(query, cancellationToken));
+
+    /// <summary>Gets one country by its ISO 3166-1 alpha-3 code (case-insensitive).</summary>
+    /// <param name="code">ISO 3166-1 alpha-3 code, e.g. <c>NER</c>.</param>
+    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
+    [HttpGet("{code}")]
+    [ProducesResponseType<CountryResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<CountryResponse>> Get(string code, CancellationToken cancellationToken)
+    {
+        if (!Alpha3().IsMatch(code))
+        {
+            ModelState.AddModelError("code", "The code must be an ISO 3166-1 alpha-3 code of three letters, such as NER.");
+            return ValidationProblem(ModelState);
+        }
+        var country = await countries.GetAsync(code.ToUpperInvariant(), cancellationToken);
+        return country is null ? NotFound() : Ok(country);
+    }
+
+    [GeneratedRegex("^[A-Za-z]{3}$")]
+    private static partial Regex Alpha3();
+}

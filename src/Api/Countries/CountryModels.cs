@@ -1,0 +1,34 @@
+namespace Api.Countries;
+
+/// <summary>A country, as ISO 3166-1 names it.</summary>
+public sealed record CountryResponse
+{
+    /// <summary>ISO 3166-1 alpha-3 code.</summary>
+    /// <example>NER</example>
+    public required string Code { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 code.</summary>
+    /// <example>NE</example>
+    public required string Alpha2 { get; init; }
+
+    /// <summary>Name in English.</summary>
+    /// <example>Niger</example>
+    public required string NameEn { get; init; }
+
+    /// <summary>Name in Arabic.</summary>
+    /// <example>النيجر</example>
+    public required string NameAr { get; init; }
+}
+
+/// <summary>Query of the country list.</summary>
+public sealed record CountryListQuery
+{
+    /// <summary>Page size, 1 to 500.</summary>
+    /// <example>50</example>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "limit")]
+    public int Limit { get; init; } = Infrastructure.Paging.DefaultLimit;
+
+    /// <summary>The <c>nextCursor</c> of the previous page; omit for the first page.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "cursor")]
+    public string? Cursor { get; init; }
+}

@@ -1,0 +1,129 @@
+using Api.Organizations;
+
+namespace Api.Delegations;
+
+/// <summary>One party's team at a meeting.</summary>
+public sealed record DelegationResponse
+{
+    /// <summary>Stable id.</summary>
+    public required Guid Id { get; init; }
+
+    /// <summary>Id of the meeting.</summary>
+    public required Guid MeetingId { get; init; }
+
+    /// <summary>Role at the meeting: host, guest, organiser, participant or mediator.</summary>
+    /// <example>guest</example>
+    public required string Role { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 code of the country it represents.</summary>
+    /// <example>LBY</example>
+    public string? CountryCode { get; init; }
+
+    /// <summary>Organisation it represents, where it represents one.</summary>
+    public OrganizationRef? Organization { get; init; }
+
+    /// <summary>Its head, also listed among the members; null when unknown.</summary>
+    public DelegationMemberResponse? Head { get; init; }
+
+    /// <summary>Its members, in the order the source lists them.</summary>
+    public IReadOnlyList<DelegationMemberResponse> Members { get; init; } = [];
+}
+
+/// <summary>A person in a delegation, with the title, rank and organisation they held at that meeting.</summary>
+public sealed record DelegationMemberResponse
+{
+    /// <summary>Id of the person.</summary>
+    public required Guid PersonId { get; init; }
+
+    /// <summary>The person's name in English.</summary>
+    /// <example>Khaled Mazen</example>
+    public string? NameEn { get; init; }
+
+    /// <summary>The person's name in Arabic.</summary>
+    /// <example>خالد مازن</example>
+    public string? NameAr { get; init; }
+
+    /// <summary>Whether this person led the delegation.</summary>
+    public required bool IsHead { get; init; }
+
+    /// <summary>Title held at this meeting, in English.</summary>
+    /// <example>Undersecretary of the Ministry of Interior</example>
+    public string? TitleEn { get; init; }
+
+    /// <summary>Title held at this meeting, in Arabic.</summary>
+    /// <example>وكيل وزارة الداخلية</example>
+    public string? TitleAr { get; init; }
+
+    /// <summary>Military or police rank, in English.</summary>
+    /// <example>Brigadier</example>
+    public string? RankEn { get; init; }
+
+    /// <summary>Military or police rank, in Arabic.</summary>
+    /// <example>عميد</example>
+    public string? RankAr { get; init; }
+
+    /// <summary>Organisation the person served at this meeting.</summary>
+    public OrganizationRef? Organization { get; init; }
+}
+
+/// <summary>Query of the delegation list.</summary>
+public sealed record DelegationListQuery
+{
+    /// <summary>Only delegations at this meeting (its id).</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "meeting")]
+    public Guid? Meeting { get; init; }
+
+    /// <summary>Only delegations representing this country (ISO 3166-1 alpha-3).</summary>
+    /// <example>LBY</example>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "country")]
+    public string? Country { get; init => field = value?.Trim().ToUpperInvariant(); }
+
+    /// <summary>Page size, 1 to 500; default 50.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "limit")]
+    public int Limit { get; init; } = Infrastructure.Paging.DefaultLimit;
+
+    /// <summary>The <c>nextCursor</c> of the previous page; omit for the first page.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "cursor")]
+    public string? Cursor { get; init; }
+}
+
+/// <summary>A delegation to record as part of a meeting.</summary>
+public sealed record DelegationRequest
+{
+    /// <summary>One of: host, guest, organiser, participant, mediator.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 code of the country it represents. Give a country, an organisation or both.</summary>
+    public string? CountryCode { get; init; }
+
+    /// <summary>Id of the organisation it represents.</summary>
+    public Guid? OrganizationId { get; init; }
+
+    /// <summary>Its members, in the order the source lists them; at most one is the head.</summary>
+    public IReadOnlyList<DelegationMemberRequest> Members { get; init; } = [];
+}
+
+/// <summary>A person in a delegation.</summary>
+public sealed record DelegationMemberRequest
+{
+    /// <summary>Id of the person.</summary>
+    public Guid? PersonId { get; init; }
+
+    /// <summary>Whether this person led the delegation.</summary>
+    public bool IsHead { get; init; }
+
+    /// <summary>Title held at this meeting in English, up to 300 characters.</summary>
+    public string? TitleEn { get; init; }
+
+    /// <summary>Title held at this meeting in Arabic, up to 300 characters.</summary>
+    public string? TitleAr { get; init; }
+
+    /// <summary>Rank in English, up to 100 characters.</summary>
+    public string? RankEn { get; init; }
+
+    /// <summary>Rank in Arabic, up to 100 characters.</summary>
+    public string? RankAr { get; init; }
+
+    /// <summary>Id of the organisation the person served at this meeting.</summary>
+    public Guid? OrganizationId { get; init; }
+}

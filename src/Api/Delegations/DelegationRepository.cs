@@ -1,0 +1,159 @@
+using Api.Infrastructure;
+using Api.Organizations;
+using Dapper;
+using Npgsql;
+
+namespace Api.Delegations;
+
+public sealed class DelegationRepository(NpgsqlDataSource dataSource)
+{
+    public async Task<Page<DelegationResponse>> ListAsync(DelegationListQuery query, CancellationToken cancellationToken)
+    {
+        const string select = """
+            SELECT d.id, m.start_date
+            FROM delegations d
+            JOIN meetings m ON m.id = d.meeting_id
+            """;
+        var where = new List<string>();
+        var parameters = new DynamicParameters();
+        if (query.Meeting is { } meeting)
+        {
+            where.Add("d.meeting_id = @meeting");
+            parameters.Add("meeting", meeting);
+        }
+        if (query.Country is { } country)
+        {
+            where.Add("d.country_code = @country");
+            parameters.Add("country", country);
+        }
+        if (Cursor.TryDecode(query.Cursor, out var cursor) && cursor!.KeyAsDate() is { } afterDate)
+        {
+            where.Add("(m.start_date, d.id) > (@afterDate, @afterId)");
+            parameters.Add("afterDate", afterDate);
+            parameters.Add("afterId", cursor.Id);
+        }
+        parameters.Add("take", query.Limit + 1);
+        var sql = $"""
+            {select}
+            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
+            ORDER BY m.start_date, d.id
+            LIMIT @take
+            """;
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var keys = (await connection.QueryAsync<KeyRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
+        var page = Page<KeyRow>.From(keys, query.Limit, k => new Cursor(k.StartDate.ToString("yyyy-MM-dd"), k.Id));
+        var delegations = await LoadAsync(connection, page.Items.Select(k => k.Id).ToArray(), cancellationToken);
+        return new Page<DelegationResponse> { Items = delegations, NextCursor = page.NextCursor };
+    }
+
+    public async Task<DelegationResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var found = await LoadAsync(connection, [id], cancellationToken);
+        return found.Count == 1 ? found[0] : null;
+    }
+
+    /// <summary>Delegations of a meeting, hosts first, then in the order they were recorded.</summary>
+    public static async Task<IReadOnlyList<DelegationResponse>> LoadForMeetingAsync(NpgsqlConnection connection, Guid meetingId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT id FROM delegations WHERE meeting_id = @meetingId ORDER BY id
+            """;
+        var ids = (await connection.QueryAsync<Guid>(new CommandDefinition(sql, new { meetingId }, cancellationToken: cancellationToken))).ToArray();
+        var delegations = await LoadAsync(connection, ids, cancellationToken);
+        return delegations.OrderBy(d => RoleOrder(d.Role)).ToList();
+    }
+
+    /// <summary>Whole delegations with members and organisations, in the order of <paramref name="ids"/>.</summary>
+    public static async Task<IReadOnlyList<DelegationResponse>> LoadAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken cancellationToken)
+    {
+        if (ids.Length == 0)
+            return [];
+        const string delegationsSql = $"""
+            SELECT d.id, d.meeting_id, d.role, d.country_code, {OrganizationColumns.Select}
+            FROM delegations d
+            LEFT JOIN organizations o ON o.id = d.organization_id
+            WHERE d.id = ANY(@ids)
+            """;
+        const string membersSql = $"""
+            SELECT dm.delegation_id, dm.person_id, p.name_en, p.name_ar, dm.is_head,
+                   dm.title_en, dm.title_ar, dm.rank_en, dm.rank_ar, {OrganizationColumns.Select}
+            FROM delegation_members dm
+            JOIN persons p ON p.id = dm.person_id
+            LEFT JOIN organizations o ON o.id = dm.organization_id
+            WHERE dm.delegation_id = ANY(@ids)
+            ORDER BY dm.delegation_id, dm.position
+            """;
+        var delegations = (await connection.QueryAsync<DelegationRow>(new CommandDefinition(delegationsSql, new { ids }, cancellationToken: cancellationToken)))
+            .ToDictionary(d => d.Id);
+        var members = (await connection.QueryAsync<MemberRow>(new CommandDefinition(membersSql, new { ids }, cancellationToken: cancellationToken)))
+            .ToLookup(m => m.DelegationId, m => new DelegationMemberResponse
+            {
+                PersonId = m.PersonId,
+                NameEn = m.NameEn,
+                NameAr = m.NameAr,
+                IsHead = m.IsHead,
+                TitleEn = m.TitleEn,
+                TitleAr = m.TitleAr,
+                RankEn = m.RankEn,
+                RankAr = m.RankAr,
+                Organization = m.ToOrganizationRef(),
+            });
+
+        return ids.Where(delegations.ContainsKey).Select(id =>
+        {
+            var d = delegations[id];
+            var team = members[id].ToList();
+            return new DelegationResponse
+            {
+                Id = d.Id,
+                MeetingId = d.MeetingId,
+                Role = d.Role,
+                CountryCode = d.CountryCode,
+                Organization = d.ToOrganizationRef(),
+                Head = team.FirstOrDefault(m => m.IsHead),
+                Members = team,
+            };
+        }).ToList();
+    }
+
+    private static int RoleOrder(string role) => Array.IndexOf(DelegationRequestValidator.Roles, role);
+
+    private sealed record KeyRow
+    {
+        public Guid Id { get; init; }
+        public DateOnly StartDate { get; init; }
+    }
+
+    private sealed record DelegationRow : IHasOrganizationColumns
+    {
+        public Guid Id { get; init; }
+        public Guid MeetingId { get; init; }
+        public string Role { get; init; } = "";
+        public string? CountryCode { get; init; }
+        public Guid? OrgId { get; init; }
+        public string? OrgNameEn { get; init; }
+        public string? OrgNameAr { get; init; }
+        public string? OrgAbbreviation { get; init; }
+        public string? OrgCountryCode { get; init; }
+    }
+
+    private sealed record MemberRow : IHasOrganizationColumns
+    {
+        public Guid DelegationId { get; init; }
+        public Guid PersonId { get; init; }
+        public string? NameEn { get; init; }
+        public string? NameAr { get; init; }
+        public bool IsHead { get; init; }
+        public string? TitleEn { get; init; }
+        public string? TitleAr { get; init; }
+        public string? RankEn { get; init; }
+        public string? RankAr { get; init; }
+        public Guid? OrgId { get; init; }
+        public string? OrgNameEn { get; init; }
+        public string? OrgNameAr { get; init; }
+        public string? OrgAbbreviation { get; init; }
+        public string? OrgCountryCode { get; init; }
+    }
+}

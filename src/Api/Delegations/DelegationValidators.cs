@@ -1,0 +1,40 @@
+using Api.Countries;
+using Api.Infrastructure;
+using FluentValidation;
+
+namespace Api.Delegations;
+
+public sealed class DelegationRequestValidator : AbstractValidator<DelegationRequest>
+{
+    public static readonly string[] Roles = ["host", "guest", "organiser", "participant", "mediator"];
+
+    public DelegationRequestValidator(CountryCatalog countries)
+    {
+        RuleFor(d => d.Role).NotEmpty().OneOf(Roles);
+        RuleFor(d => d.CountryCode).ExistingCountry(countries).When(d => d.CountryCode is not null);
+        RuleFor(d => d.CountryCode).NotEmpty().When(d => d.OrganizationId is null)
+            .WithMessage("Give the country or the organisation the delegation represents.");
+        RuleFor(d => d.Members).NotNull()
+            .Must(m => m is null || m.Count(x => x.IsHead) <= 1).WithMessage("A delegation has at most one head.")
+            .Must(m => m is null || m.Select(x => x.PersonId).Distinct().Count() == m.Count).WithMessage("Each person may be listed once.");
+        RuleForEach(d => d.Members).ChildRules(member =>
+        {
+            member.RuleFor(m => m.PersonId).NotEmpty();
+            member.RuleFor(m => m.TitleEn).OptionalText(300);
+            member.RuleFor(m => m.TitleAr).OptionalText(300);
+            member.RuleFor(m => m.RankEn).OptionalText(100);
+            member.RuleFor(m => m.RankAr).OptionalText(100);
+        });
+    }
+}
+
+public sealed class DelegationListQueryValidator : AbstractValidator<DelegationListQuery>
+{
+    public DelegationListQueryValidator(CountryCatalog countries)
+    {
+        RuleFor(q => q.Country).ExistingCountry(countries).When(q => q.Country is not null);
+        RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
+        RuleFor(q => q.Cursor).Must(c => c is null || Cursor.TryDecode(c, out var k) && k!.KeyAsDate() is not null)
+            .WithMessage("The cursor is not one this API gave out.");
+    }
+}

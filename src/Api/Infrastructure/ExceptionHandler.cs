@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Api.Infrastructure;
+
+/// <summary>
+/// The one place where exceptions become responses: constraint violations a client caused are 4xx,
+/// anything else is a logged 500 that shows no internals.
+/// </summary>
+public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<ExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } =>
+                (StatusCodes.Status409Conflict, "Conflict", "A record with the same key already exists."),
+            PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } =>
+                (StatusCodes.Status400BadRequest, "Bad request", "The request refers to a record that does not exist."),
+            BadHttpRequestException bad =>
+                (bad.StatusCode, "Bad request", "The request could not be read."),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
+                (499, "Client closed request", (string?)null),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred", (string?)null),
+        };
+
+        if (status >= 500)
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+        else
+            logger.LogInformation("Request {Method} {Path} failed with {Status}: {Message}", context.Request.Method, context.Request.Path, status, exception.Message);
+
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

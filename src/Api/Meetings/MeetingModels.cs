@@ -1,0 +1,222 @@
+using Api.Agreements;
+using Api.Delegations;
+using Api.Sources;
+using Api.Topics;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Api.Meetings;
+
+/// <summary>A meeting as lists show it.</summary>
+public record MeetingSummary
+{
+    /// <summary>Stable id.</summary>
+    /// <example>2f1c7a0e-5b6d-5e0a-9c1d-3b4a5e6f7a80</example>
+    public required Guid Id { get; init; }
+
+    /// <summary>Title in English.</summary>
+    /// <example>Libya–Niger interior ministers' meeting on security cooperation</example>
+    public string? TitleEn { get; init; }
+
+    /// <summary>Title in Arabic.</summary>
+    /// <example>لقاء وكيل وزارة الداخلية الليبية ووزير الداخلية النيجري حول التعاون الأمني</example>
+    public string? TitleAr { get; init; }
+
+    /// <summary>First day, or the first day of the month or year when only those are known.</summary>
+    /// <example>2019-01-29</example>
+    public required DateOnly StartDate { get; init; }
+
+    /// <summary>How much of the start date is known: day, month or year.</summary>
+    /// <example>day</example>
+    public required string StartDatePrecision { get; init; }
+
+    /// <summary>Last day of a meeting of several days; null for a one-day meeting.</summary>
+    /// <example>null</example>
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary>How much of the end date is known: day, month or year.</summary>
+    /// <example>null</example>
+    public string? EndDatePrecision { get; init; }
+
+    /// <summary>planned, held, cancelled or unknown.</summary>
+    /// <example>held</example>
+    public required string Status { get; init; }
+
+    /// <summary>bilateral, multilateral, roundtable, summit, visit, call, conference or other.</summary>
+    /// <example>bilateral</example>
+    public required string Format { get; init; }
+
+    /// <summary>City in English.</summary>
+    /// <example>Niamey</example>
+    public string? CityEn { get; init; }
+
+    /// <summary>City in Arabic.</summary>
+    /// <example>نيامي</example>
+    public string? CityAr { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 code of the country where it took place.</summary>
+    /// <example>NER</example>
+    public string? CountryCode { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 code of the host country.</summary>
+    /// <example>NER</example>
+    public string? HostCountryCode { get; init; }
+
+    /// <summary>Id of the meeting this one took place on the margins of.</summary>
+    public Guid? ParentMeetingId { get; init; }
+}
+
+/// <summary>A meeting with everything known about it.</summary>
+// Its own properties follow the summary's, so the id and dates lead the JSON.
+public sealed record MeetingResponse : MeetingSummary
+{
+    /// <summary>Summary in English.</summary>
+    [JsonPropertyOrder(1)]
+    public string? SummaryEn { get; init; }
+
+    /// <summary>Summary in Arabic.</summary>
+    [JsonPropertyOrder(1)]
+    public string? SummaryAr { get; init; }
+
+    /// <summary>Latitude of the place (WGS 84).</summary>
+    /// <example>13.5116</example>
+    [JsonPropertyOrder(1)]
+    public double? Latitude { get; init; }
+
+    /// <summary>Longitude of the place (WGS 84).</summary>
+    /// <example>2.1254</example>
+    [JsonPropertyOrder(1)]
+    public double? Longitude { get; init; }
+
+    /// <summary>Topics discussed.</summary>
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<TopicResponse> Topics { get; init; } = [];
+
+    /// <summary>The meeting this one took place on the margins of.</summary>
+    [JsonPropertyOrder(1)]
+    public MeetingSummary? Parent { get; init; }
+
+    /// <summary>Meetings held on the margins of this one.</summary>
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<MeetingSummary> SideMeetings { get; init; } = [];
+
+    /// <summary>Delegations with their members.</summary>
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<DelegationResponse> Delegations { get; init; } = [];
+
+    /// <summary>Agreements, commitments and plans linked to this meeting, with how each is linked.</summary>
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<MeetingAgreement> Agreements { get; init; } = [];
+
+    /// <summary>The sources this record rests on.</summary>
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<SourceResponse> Sources { get; init; } = [];
+}
+
+/// <summary>An agreement as a meeting shows it.</summary>
+public sealed record MeetingAgreement
+{
+    /// <summary>How the agreement is linked to this meeting: concluded_at, referenced_at, planned_for or fulfilled_by.</summary>
+    /// <example>concluded_at</example>
+    public required string LinkKind { get; init; }
+
+    /// <summary>The agreement, with its parties and every meeting it is linked to.</summary>
+    public required AgreementResponse Agreement { get; init; }
+}
+
+/// <summary>Query of the meeting list. Meetings are ordered by start date, then id.</summary>
+public sealed record MeetingListQuery
+{
+    /// <summary>Only meetings that end on or after this date (ISO 8601). A meeting known only to the month or year counts as lasting the whole month or year.</summary>
+    /// <example>2019-01-01</example>
+    [FromQuery(Name = "from")]
+    public DateOnly? From { get; init; }
+
+    /// <summary>Only meetings that start on or before this date (ISO 8601).</summary>
+    /// <example>2019-12-31</example>
+    [FromQuery(Name = "to")]
+    public DateOnly? To { get; init; }
+
+    /// <summary>Only meetings in which this country (ISO 3166-1 alpha-3, any case) took part with a delegation, or that took place in it or were hosted by it.</summary>
+    /// <example>NER</example>
+    [FromQuery(Name = "country")]
+    public string? Country { get; init => field = value?.Trim().ToUpperInvariant(); }
+
+    /// <summary>Only meetings with this status: planned, held, cancelled or unknown.</summary>
+    /// <example>held</example>
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    /// <summary>Page size, 1 to 500; default 50.</summary>
+    /// <example>50</example>
+    [FromQuery(Name = "limit")]
+    public int Limit { get; init; } = Infrastructure.Paging.DefaultLimit;
+
+    /// <summary>The <c>nextCursor</c> of the previous page; omit for the first page.</summary>
+    [FromQuery(Name = "cursor")]
+    public string? Cursor { get; init; }
+}
+
+/// <summary>A meeting to create or replace, with its delegations.</summary>
+public record MeetingRequest
+{
+    /// <summary>Title in English, up to 300 characters. Give at least one of the two titles.</summary>
+    public string? TitleEn { get; init; }
+
+    /// <summary>Title in Arabic, up to 300 characters.</summary>
+    public string? TitleAr { get; init; }
+
+    /// <summary>Summary in English, up to 4000 characters.</summary>
+    public string? SummaryEn { get; init; }
+
+    /// <summary>Summary in Arabic, up to 4000 characters.</summary>
+    public string? SummaryAr { get; init; }
+
+    /// <summary>Start date (ISO 8601); with precision month, the 1st of the month; with year, 1 January.</summary>
+    public DateOnly? StartDate { get; init; }
+
+    /// <summary>day, month or year.</summary>
+    public string? StartDatePrecision { get; init; }
+
+    /// <summary>End date of a meeting of several days; not before the start date.</summary>
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary>day, month or year; required with an end date.</summary>
+    public string? EndDatePrecision { get; init; }
+
+    /// <summary>planned, held, cancelled or unknown.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>bilateral, multilateral, roundtable, summit, visit, call, conference or other.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>City in English, up to 200 characters.</summary>
+    public string? CityEn { get; init; }
+
+    /// <summary>City in Arabic, up to 200 characters.</summary>
+    public string? CityAr { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 code of the country where it took place.</summary>
+    public string? CountryCode { get; init; }
+
+    /// <summary>Latitude, -90 to 90; give it with the longitude.</summary>
+    public double? Latitude { get; init; }
+
+    /// <summary>Longitude, -180 to 180; give it with the latitude.</summary>
+    public double? Longitude { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 code of the host country.</summary>
+    public string? HostCountryCode { get; init; }
+
+    /// <summary>Id of the meeting this one took place on the margins of.</summary>
+    public Guid? ParentMeetingId { get; init; }
+
+    /// <summary>Ids of the topics discussed.</summary>
+    public IReadOnlyList<Guid> TopicIds { get; init; } = [];
+
+    /// <summary>Ids of the sources the record rests on.</summary>
+    public IReadOnlyList<Guid> SourceIds { get; init; } = [];
+
+    /// <summary>Delegations with their members.</summary>
+    public IReadOnlyList<DelegationRequest> Delegations { get; init; } = [];
+}

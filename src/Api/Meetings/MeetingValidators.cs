@@ -1,0 +1,64 @@
+using Api.Countries;
+using Api.Delegations;
+using Api.Infrastructure;
+using FluentValidation;
+
+namespace Api.Meetings;
+
+public static class MeetingValues
+{
+    public static readonly string[] Statuses = ["planned", "held", "cancelled", "unknown"];
+    public static readonly string[] Formats = ["bilateral", "multilateral", "roundtable", "summit", "visit", "call", "conference", "other"];
+}
+
+public sealed class MeetingRequestValidator : AbstractValidator<MeetingRequest>
+{
+    public MeetingRequestValidator(CountryCatalog countries, IValidator<DelegationRequest> delegation)
+    {
+        RuleFor(m => m.TitleEn).OptionalText(300);
+        RuleFor(m => m.TitleAr).OptionalText(300);
+        RuleFor(m => m.TitleEn).NotEmpty().When(m => m.TitleAr is null).WithMessage("Give at least one of titleEn and titleAr.");
+        RuleFor(m => m.SummaryEn).OptionalText(4000, multiline: true);
+        RuleFor(m => m.SummaryAr).OptionalText(4000, multiline: true);
+
+        RuleFor(m => m.StartDate).NotNull();
+        RuleFor(m => m.StartDatePrecision).NotEmpty().OneOf(Rules.DatePrecisions);
+        RuleFor(m => m.StartDate).Must((m, d) => Rules.MatchesPrecision(d, m.StartDatePrecision)).WithMessage(Rules.PrecisionMessage);
+        RuleFor(m => m.EndDatePrecision).OneOf(Rules.DatePrecisions);
+        RuleFor(m => m.EndDatePrecision).NotEmpty().When(m => m.EndDate is not null).WithMessage("Give the precision of the end date.");
+        RuleFor(m => m.EndDatePrecision).Null().When(m => m.EndDate is null).WithMessage("There is no end date to give a precision for.");
+        RuleFor(m => m.EndDate).Must((m, d) => Rules.MatchesPrecision(d, m.EndDatePrecision)).WithMessage(Rules.PrecisionMessage);
+        RuleFor(m => m.EndDate).GreaterThanOrEqualTo(m => m.StartDate).When(m => m.EndDate is not null && m.StartDate is not null)
+            .WithMessage("The end date must not be before the start date.");
+
+        RuleFor(m => m.Status).NotEmpty().OneOf(MeetingValues.Statuses);
+        RuleFor(m => m.Format).NotEmpty().OneOf(MeetingValues.Formats);
+        RuleFor(m => m.CityEn).OptionalText(200);
+        RuleFor(m => m.CityAr).OptionalText(200);
+        RuleFor(m => m.CountryCode).ExistingCountry(countries).When(m => m.CountryCode is not null);
+        RuleFor(m => m.HostCountryCode).ExistingCountry(countries).When(m => m.HostCountryCode is not null);
+        RuleFor(m => m.Latitude).InclusiveBetween(-90, 90);
+        RuleFor(m => m.Longitude).InclusiveBetween(-180, 180);
+        RuleFor(m => m.Latitude).NotNull().When(m => m.Longitude is not null).WithMessage("Give the latitude with the longitude.");
+        RuleFor(m => m.Longitude).NotNull().When(m => m.Latitude is not null).WithMessage("Give the longitude with the latitude.");
+
+        RuleFor(m => m.TopicIds).NotNull().Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("Each topic may be given once.");
+        RuleFor(m => m.SourceIds).NotNull().Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("Each source may be given once.");
+        RuleFor(m => m.Delegations).NotNull();
+        RuleForEach(m => m.Delegations).SetValidator(delegation);
+    }
+}
+
+public sealed class MeetingListQueryValidator : AbstractValidator<MeetingListQuery>
+{
+    public MeetingListQueryValidator(CountryCatalog countries)
+    {
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
+            .WithMessage("'to' must not be before 'from'.");
+        RuleFor(q => q.Country).ExistingCountry(countries).When(q => q.Country is not null);
+        RuleFor(q => q.Status).OneOf(MeetingValues.Statuses);
+        RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
+        RuleFor(q => q.Cursor).Must(c => c is null || Cursor.TryDecode(c, out var k) && k!.KeyAsDate() is not null)
+            .WithMessage("The cursor is not one this API gave out.");
+    }
+}

@@ -1,0 +1,46 @@
+namespace Api.Organizations;
+
+/// <summary>A short reference to an organisation, as other records show it.</summary>
+public sealed record OrganizationRef
+{
+    /// <summary>Stable id.</summary>
+    public required Guid Id { get; init; }
+
+    /// <summary>Name in English.</summary>
+    /// <example>Ministry of Interior</example>
+    public string? NameEn { get; init; }
+
+    /// <summary>Name in Arabic.</summary>
+    /// <example>وزارة الداخلية</example>
+    public string? NameAr { get; init; }
+
+    /// <summary>Abbreviation, where one is in use.</summary>
+    /// <example>IOM</example>
+    public string? Abbreviation { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 code of its country; null for intergovernmental bodies.</summary>
+    /// <example>LBY</example>
+    public string? CountryCode { get; init; }
+}
+
+/// <summary>An organisation to create or replace: a ministry, an embassy, an intergovernmental body, a team.</summary>
+public record OrganizationRequest
+{
+    /// <summary>Name in English, up to 300 characters. Give at least one of the two names.</summary>
+    public string? NameEn { get; init; }
+
+    /// <summary>Name in Arabic, up to 300 characters.</summary>
+    public string? NameAr { get; init; }
+
+    /// <summary>Abbreviation, up to 20 characters.</summary>
+    public string? Abbreviation { get; init; }
+
+    /// <summary>One of: government, ministry, department, embassy, armed_forces, team, intergovernmental, nongovernmental, other.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 code of the country it belongs to.</summary>
+    public string? CountryCode { get; init; }
+
+    /// <summary>Id of the organisation it is part of (a department's ministry).</summary>
+    public Guid? ParentId { get; init; }
+}

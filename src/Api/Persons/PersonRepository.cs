@@ -1,0 +1,40 @@
+using Dapper;
+using Npgsql;
+
+namespace Api.Persons;
+
+public sealed class PersonRepository(NpgsqlDataSource dataSource)
+{
+    public async Task<PersonResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        const string personSql = """
+            SELECT id, name_en, name_ar, notes
+            FROM persons
+            WHERE id = @id
+            """;
+        const string aliasesSql = """
+            SELECT alias, language
+            FROM person_aliases
+            WHERE person_id = @id
+            ORDER BY language, alias
+            """;
+        const string meetingsSql = """
+            SELECT m.id AS meeting_id, m.title_en AS meeting_title_en, m.title_ar AS meeting_title_ar, m.start_date, m.start_date_precision, m.status,
+                   d.id AS delegation_id, d.role AS delegation_role, d.country_code AS delegation_country_code,
+                   dm.is_head, dm.title_en, dm.title_ar
+            FROM delegation_members dm
+            JOIN delegations d ON d.id = dm.delegation_id
+            JOIN meetings m ON m.id = d.meeting_id
+            WHERE dm.person_id = @id
+            ORDER BY m.start_date, m.id
+            """;
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var person = await connection.QuerySingleOrDefaultAsync<PersonResponse>(new CommandDefinition(personSql, new { id }, cancellationToken: cancellationToken));
+        if (person is null)
+            return null;
+        var aliases = await connection.QueryAsync<PersonAlias>(new CommandDefinition(aliasesSql, new { id }, cancellationToken: cancellationToken));
+        var meetings = await connection.QueryAsync<PersonMeeting>(new CommandDefinition(meetingsSql, new { id }, cancellationToken: cancellationToken));
+        return person with { Aliases = aliases.AsList(), Meetings = meetings.AsList() };
+    }
+}

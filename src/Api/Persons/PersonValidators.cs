@@ -1,0 +1,22 @@
+using Api.Infrastructure;
+using FluentValidation;
+
+namespace Api.Persons;
+
+public sealed class PersonRequestValidator : AbstractValidator<PersonRequest>
+{
+    public PersonRequestValidator()
+    {
+        RuleFor(p => p.NameEn).OptionalText(200);
+        RuleFor(p => p.NameAr).OptionalText(200);
+        RuleFor(p => p.NameEn).NotEmpty().When(p => p.NameAr is null).WithMessage("Give at least one of nameEn and nameAr.");
+        RuleFor(p => p.Notes).OptionalText(4000, multiline: true);
+        RuleFor(p => p.Aliases).NotNull()
+            .Must(a => a is null || a.Select(x => x.Alias).Distinct().Count() == a.Count).WithMessage("Each alias may be given once.");
+        RuleForEach(p => p.Aliases).ChildRules(alias =>
+        {
+            alias.RuleFor(a => a.Alias).NotEmpty().OptionalText(200);
+            alias.RuleFor(a => a.Language).NotEmpty().Matches("^[a-z]{2}$").WithMessage("'{PropertyName}' must be an ISO 639-1 code such as ar or en.");
+        });
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Api.Persons;
+
+/// <summary>People, under every spelling the press uses.</summary>
+[ApiController]
+[Route("api/v1/persons")]
+public sealed class PersonsController(PersonRepository persons) : ControllerBase
+{
+    /// <summary>Gets a person with their aliases and the meetings they attended.</summary>
+    /// <param name="id">The person's id.</param>
+    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
+    [HttpGet("{id}")]
+    [ProducesResponseType<PersonResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<PersonResponse>> Get(Guid id, CancellationToken cancellationToken)
+    {
+        var person = await persons.GetAsync(id, cancellationToken);
+        return person is null ? NotFound() : Ok(person);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Api.Agreements;
+using Api.Countries;
+using Api.Delegations;
+using Api.Health;
+using Api.Infrastructure;
+using Api.Meetings;
+using Api.Migrations;
+using Api.Persons;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.OpenApi;
+
+// `Api migrate` is the migration job; with no command the executable serves HTTP and never migrates.
+if (args is ["migrate", .. var jobArgs])
+    return await MigrationJob.RunAsync(jobArgs);
+
+var builder = WebApplication.CreateBuilder(args);
+
+DapperSetup.Configure();
+builder.Services.AddNpgsqlDataSource(
+    builder.Configuration.GetConnectionString("Db")
+        ?? throw new InvalidOperationException("Set the connection string ConnectionStrings:Db (environment variable ConnectionStrings__Db)."));
+
+builder.Services.AddSingleton<CountryCatalog>();
+builder.Services.AddScoped<MeetingRepository>();
+builder.Services.AddScoped<DelegationRepository>();
+builder.Services.AddScoped<AgreementRepository>();
+builder.Services.AddScoped<PersonRepository>();
+builder.Services.AddScoped<CountryRepository>();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ExceptionHandler>();
+builder.Services.AddControllers(options => options.Filters.Add<ValidationFilter>())
+    // Arabic goes out as UTF-8 text, not \uXXXX escapes, so curl users can read it.
+    .AddJsonOptions(options => options.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+builder.Services.AddSwaggerGen(options =>
+{
+    options.SwaggerDoc("v1", new OpenApiInfo
+    {
+        Title = "Diplomatic meetings API",
+        Version = "v1",
+        Description = "Structured, sourced records of diplomatic meetings: who met whom, where, when, about what; " +
+                      "who sat in each delegation; what was agreed, promised or planned. Names in Arabic and English; " +
+                      "countries as ISO 3166-1 alpha-3 codes; dates in ISO 8601 with a precision (day, month, year).",
+    });
+    options.IncludeXmlComments(Assembly.GetExecutingAssembly());
+    options.SupportNonNullableReferenceTypes();
+});
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.UseSwagger();
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/swagger/v1/swagger.json", "Diplomatic meetings API v1");
+    options.DocumentTitle = "Diplomatic meetings API";
+});
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapControllers();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,58 @@
+namespace Api.Sources;
+
+/// <summary>What a record rests on: a report, a statement, a page.</summary>
+public sealed record SourceResponse
+{
+    /// <summary>Stable id.</summary>
+    public required Guid Id { get; init; }
+
+    /// <summary>Title as published, in its own language.</summary>
+    /// <example>وكيل «داخلية الوفاق» يبحث في نيامي تفعيل التعاون الأمني بين ليبيا والنيجر</example>
+    public string? Title { get; init; }
+
+    /// <summary>Who published it.</summary>
+    public string? Publisher { get; init; }
+
+    /// <summary>Absolute http(s) address, where known.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>ISO 639-1 language code.</summary>
+    /// <example>ar</example>
+    public string? Language { get; init; }
+
+    /// <summary>Publication date.</summary>
+    /// <example>2019-01-29</example>
+    public DateOnly? PublishedOn { get; init; }
+
+    /// <summary>Where the text is kept when there is no URL (an archive or file reference).</summary>
+    /// <example>shared/seeds/000_7ddc211bad6feb31.txt</example>
+    public string? Reference { get; init; }
+
+    /// <summary>What this source says or how it was used.</summary>
+    public string? Notes { get; init; }
+}
+
+/// <summary>A source to create or replace. Give at least one of title, URL and reference.</summary>
+public record SourceRequest
+{
+    /// <summary>Title as published, up to 500 characters.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Publisher, up to 200 characters.</summary>
+    public string? Publisher { get; init; }
+
+    /// <summary>Absolute http(s) URL, up to 2000 characters.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>ISO 639-1 language code in lower case, e.g. <c>ar</c>.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Publication date (ISO 8601).</summary>
+    public DateOnly? PublishedOn { get; init; }
+
+    /// <summary>Archive or file reference when there is no URL, up to 500 characters.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>Notes, up to 4000 characters.</summary>
+    public string? Notes { get; init; }
+}
