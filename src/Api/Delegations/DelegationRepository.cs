@@ -54,7 +54,7 @@ public sealed class DelegationRepository(NpgsqlDataSource dataSource)
         return found.Count == 1 ? found[0] : null;
     }
 
-    /// <summary>Delegations of a meeting, hosts first, then in the order they were recorded.</summary>
+    /// <summary>Delegations of a meeting by role (hosts first), then by country code.</summary>
     public static async Task<IReadOnlyList<DelegationResponse>> LoadForMeetingAsync(NpgsqlConnection connection, Guid meetingId, CancellationToken cancellationToken)
     {
         const string sql = """
@@ -62,7 +62,7 @@ public sealed class DelegationRepository(NpgsqlDataSource dataSource)
             """;
         var ids = (await connection.QueryAsync<Guid>(new CommandDefinition(sql, new { meetingId }, cancellationToken: cancellationToken))).ToArray();
         var delegations = await LoadAsync(connection, ids, cancellationToken);
-        return delegations.OrderBy(d => RoleOrder(d.Role)).ToList();
+        return delegations.OrderBy(d => RoleOrder(d.Role)).ThenBy(d => d.CountryCode, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Whole delegations with members and organisations, in the order of <paramref name="ids"/>.</summary>

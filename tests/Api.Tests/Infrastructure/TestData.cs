@@ -1,0 +1,83 @@
+using Api.Infrastructure;
+using Dapper;
+
+namespace Api.Tests.Infrastructure;
+
+/// <summary>A meeting to arrange; every field has a valid default so a test states only what it is about.</summary>
+public sealed record NewMeeting
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public string Title { get; init; } = "Test meeting";
+    public DateOnly StartDate { get; init; } = new(2019, 1, 29);
+    public string StartDatePrecision { get; init; } = "day";
+    public DateOnly? EndDate { get; init; }
+    public string? EndDatePrecision { get; init; }
+    public string Status { get; init; } = "held";
+    public string Format { get; init; } = "bilateral";
+    public string? CountryCode { get; init; }
+    public string? HostCountryCode { get; init; }
+
+    /// <summary>One delegation (role participant) per country code.</summary>
+    public IReadOnlyList<string> DelegationCountries { get; init; } = [];
+}
+
+/// <summary>Arranges rows with plain parameterised SQL, so a test's data does not depend on the API it tests.</summary>
+public static class TestData
+{
+    static TestData() => DapperSetup.Configure();
+
+    public static async Task<Guid> InsertMeetingAsync(this DbFixture db, NewMeeting meeting)
+    {
+        const string sql = """
+            INSERT INTO meetings (id, title_en, start_date, start_date_precision, end_date, end_date_precision,
+                                  status, format, country_code, host_country_code)
+            VALUES (@Id, @Title, @StartDate::date, @StartDatePrecision, @EndDate::date, @EndDatePrecision,
+                    @Status, @Format, @CountryCode, @HostCountryCode)
+            """;
+        await using (var connection = await db.OpenAsync())
+            await connection.ExecuteAsync(sql, meeting);
+        foreach (var country in meeting.DelegationCountries)
+            await db.InsertDelegationAsync(meeting.Id, country);
+        return meeting.Id;
+    }
+
+    public static async Task<Guid> InsertDelegationAsync(this DbFixture db, Guid meetingId, string countryCode, string role = "participant")
+    {
+        const string sql = """
+            INSERT INTO delegations (id, meeting_id, role, country_code)
+            VALUES (@id, @meetingId, @role, @countryCode)
+            """;
+        var id = Guid.NewGuid();
+        await using var connection = await db.OpenAsync();
+        await connection.ExecuteAsync(sql, new { id, meetingId, role, countryCode });
+        return id;
+    }
+
+    /// <summary>An agreement with one party (role party) per country code and the given links to meetings.</summary>
+    public static async Task<Guid> InsertAgreementAsync(
+        this DbFixture db, string kind, string status, DateOnly? date = null,
+        IReadOnlyList<string>? partyCountries = null, IReadOnlyList<(Guid MeetingId, string LinkKind)>? meetings = null)
+    {
+        const string agreementSql = """
+            INSERT INTO agreements (id, title_en, kind, status, date, date_precision)
+            VALUES (@id, @title, @kind, @status, @date::date, @precision)
+            """;
+        const string partySql = """
+            INSERT INTO agreement_parties (agreement_id, position, role, country_code)
+            VALUES (@id, @position, 'party', @countryCode)
+            """;
+        const string meetingSql = """
+            INSERT INTO agreement_meetings (agreement_id, meeting_id, link_kind)
+            VALUES (@id, @meetingId, @linkKind)
+            """;
+        var id = Guid.NewGuid();
+        await using var connection = await db.OpenAsync();
+        await connection.ExecuteAsync(agreementSql,
+            new { id, title = $"Test agreement {kind} {status}", kind, status, date, precision = date is null ? null : "day" });
+        foreach (var (countryCode, position) in (partyCountries ?? []).Select((c, i) => (c, i)))
+            await connection.ExecuteAsync(partySql, new { id, position, countryCode });
+        foreach (var (meetingId, linkKind) in meetings ?? [])
+            await connection.ExecuteAsync(meetingSql, new { id, meetingId, linkKind });
+        return id;
+    }
+}
