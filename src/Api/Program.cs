@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Api.Agreements;
 using Api.Countries;
 using Api.Delegations;
@@ -20,6 +19,7 @@ if (args is ["migrate", .. var jobArgs])
 var builder = WebApplication.CreateBuilder(args);
 
 DapperSetup.Configure();
+Rules.Configure();
 builder.Services.AddNpgsqlDataSource(
     builder.Configuration.GetConnectionString("Db")
         ?? throw new InvalidOperationException("Set the connection string ConnectionStrings:Db (environment variable ConnectionStrings__Db)."));
@@ -35,8 +35,9 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ExceptionHandler>();
 builder.Services.AddControllers(options => options.Filters.Add<ValidationFilter>())
-    // Arabic goes out as UTF-8 text, not \uXXXX escapes, so curl users can read it.
-    .AddJsonOptions(options => options.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+    // Arabic and quotes go out as text, not \uXXXX escapes, so people reading curl output can read them;
+    // the responses are application/json, never embedded in HTML.
+    .AddJsonOptions(options => options.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 builder.Services.AddSwaggerGen(options =>

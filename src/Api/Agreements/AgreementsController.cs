@@ -16,7 +16,7 @@ public sealed class AgreementsController(AgreementRepository agreements) : Contr
         Ok(await agreements.ListAsync(query, cancellationToken));
 
     /// <summary>Gets an agreement with its parties, the meetings it is linked to and its sources.</summary>
-    /// <param name="id">The agreement's id.</param>
+    /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{id}")]
     [ProducesResponseType<AgreementResponse>(StatusCodes.Status200OK, "application/json")]

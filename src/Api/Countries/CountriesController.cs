@@ -17,7 +17,7 @@ public sealed partial class CountriesController(CountryRepository countries) : C
         Ok(await countries.ListAsync(query, cancellationToken));
 
     /// <summary>Gets one country by its ISO 3166-1 alpha-3 code (case-insensitive).</summary>
-    /// <param name="code">ISO 3166-1 alpha-3 code, e.g. <c>NER</c>.</param>
+    /// <param name="code" example="NER">ISO 3166-1 alpha-3 code, e.g. <c>NER</c>.</param>
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{code}")]
     [ProducesResponseType<CountryResponse>(StatusCodes.Status200OK, "application/json")]

@@ -16,7 +16,7 @@ public sealed class DelegationsController(DelegationRepository delegations) : Co
         Ok(await delegations.ListAsync(query, cancellationToken));
 
     /// <summary>Gets a delegation with its members.</summary>
-    /// <param name="id">The delegation's id.</param>
+    /// <param name="id" example="ac36b88e-d64b-5762-88c5-4348e3de0eab">The delegation's id.</param>
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{id}")]
     [ProducesResponseType<DelegationResponse>(StatusCodes.Status200OK, "application/json")]

@@ -7,6 +7,11 @@ public static class Rules
 {
     public static readonly string[] DatePrecisions = ["day", "month", "year"];
 
+    /// <summary>Messages name fields as clients write them (<c>'limit'</c>, not <c>'Limit'</c>).</summary>
+    public static void Configure() =>
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
+
     /// <summary>Optional text: when given, not blank, within the column limit, no control characters.</summary>
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength, bool multiline = false) =>
         rule.Must(v => v is null || v.Trim().Length > 0).WithMessage("'{PropertyName}' must not be blank; leave it out instead.")

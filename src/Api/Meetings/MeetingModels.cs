@@ -11,15 +11,15 @@ namespace Api.Meetings;
 public record MeetingSummary
 {
     /// <summary>Stable id.</summary>
-    /// <example>2f1c7a0e-5b6d-5e0a-9c1d-3b4a5e6f7a80</example>
+    /// <example>8993f035-d477-55a1-abb3-4b6776339b59</example>
     public required Guid Id { get; init; }
 
     /// <summary>Title in English.</summary>
-    /// <example>Libya–Niger interior ministers' meeting on security cooperation</example>
+    /// <example>Libyan interior undersecretary Khaled Mazen meets Niger's interior minister Mohamed Bazoum in Niamey</example>
     public string? TitleEn { get; init; }
 
     /// <summary>Title in Arabic.</summary>
-    /// <example>لقاء وكيل وزارة الداخلية الليبية ووزير الداخلية النيجري حول التعاون الأمني</example>
+    /// <example>وكيل وزارة الداخلية الليبية خالد مازن يلتقي وزير الداخلية النيجري محمد بازوم في نيامي</example>
     public string? TitleAr { get; init; }
 
     /// <summary>First day, or the first day of the month or year when only those are known.</summary>
@@ -63,6 +63,7 @@ public record MeetingSummary
     public string? HostCountryCode { get; init; }
 
     /// <summary>Id of the meeting this one took place on the margins of.</summary>
+    /// <example>20a8c403-ace2-5fc9-974f-b22d2417f51e</example>
     public Guid? ParentMeetingId { get; init; }
 }
 

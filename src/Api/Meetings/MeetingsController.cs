@@ -19,7 +19,7 @@ public sealed class MeetingsController(MeetingRepository meetings) : ControllerB
         Ok(await meetings.ListAsync(query, cancellationToken));
 
     /// <summary>Gets a meeting with its place, dates, topics, parent and side meetings, delegations, agreements and sources.</summary>
-    /// <param name="id">The meeting's id.</param>
+    /// <param name="id" example="8993f035-d477-55a1-abb3-4b6776339b59">The meeting's id.</param>
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{id}")]
     [ProducesResponseType<MeetingResponse>(StatusCodes.Status200OK, "application/json")]
@@ -32,7 +32,7 @@ public sealed class MeetingsController(MeetingRepository meetings) : ControllerB
     }
 
     /// <summary>Lists the delegations of a meeting with their members, hosts first.</summary>
-    /// <param name="id">The meeting's id.</param>
+    /// <param name="id" example="8993f035-d477-55a1-abb3-4b6776339b59">The meeting's id.</param>
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{id}/delegations")]
     [ProducesResponseType<IReadOnlyList<DelegationResponse>>(StatusCodes.Status200OK, "application/json")]

@@ -49,6 +49,7 @@ public static class MigrationJob
     public static async Task<JobResult> RunAsync(string connectionString, string dbDirectory, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         DapperSetup.Configure();
+        Rules.Configure();
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var logger = loggerFactory.CreateLogger("Api.Migrations");

@@ -8,7 +8,7 @@ namespace Api.Persons;
 public sealed class PersonsController(PersonRepository persons) : ControllerBase
 {
     /// <summary>Gets a person with their aliases and the meetings they attended.</summary>
-    /// <param name="id">The person's id.</param>
+    /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{id}")]
     [ProducesResponseType<PersonResponse>(StatusCodes.Status200OK, "application/json")]
