@@ -219,6 +219,23 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
         Assert.Contains("نيامي", body);
     }
 
+    [Theory]
+    [InlineData("/api/v1/meetings/{id}")]
+    [InlineData("/api/v1/delegations/{id}")]
+    [InlineData("/api/v1/agreements/{id}")]
+    [InlineData("/api/v1/persons/{id}")]
+    [InlineData("/api/v1/countries/{code}")]
+    public async Task The_example_Swagger_UI_fills_in_for_each_id_is_a_real_seed_record(string path)
+    {
+        var document = await _client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+        var parameter = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters")[0];
+        var example = parameter.GetProperty("example").GetString();
+
+        var response = await _client.GetAsync(path.Replace("{" + parameter.GetProperty("name").GetString() + "}", example));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private async Task<JsonElement> NiameyMeetingSummaryAsync()
     {
         var page = await _client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?country=NER");
