@@ -34,7 +34,11 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ExceptionHandler>();
-builder.Services.AddControllers(options => options.Filters.Add<ValidationFilter>())
+builder.Services.AddControllers(options =>
+    {
+        options.Filters.Add<UnknownQueryParameterFilter>();
+        options.Filters.Add<ValidationFilter>();
+    })
     // Arabic and quotes go out as text, not \uXXXX escapes, so people reading curl output can read them;
     // the responses are application/json, never embedded in HTML.
     .AddJsonOptions(options => options.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);

@@ -18,6 +18,9 @@ public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<Ex
                 (StatusCodes.Status409Conflict, "Conflict", "A record with the same key already exists."),
             PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } =>
                 (StatusCodes.Status400BadRequest, "Bad request", "The request refers to a record that does not exist."),
+            // The database is down or unreachable: nothing the client did, and worth a retry later.
+            NpgsqlException { InnerException: not PostgresException } and not PostgresException =>
+                (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is not available; try again shortly."),
             BadHttpRequestException bad =>
                 (bad.StatusCode, "Bad request", "The request could not be read."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
@@ -31,6 +34,8 @@ public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<Ex
             logger.LogInformation("Request {Method} {Path} failed with {Status}: {Message}", context.Request.Method, context.Request.Path, status, exception.Message);
 
         context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

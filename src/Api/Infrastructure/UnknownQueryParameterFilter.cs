@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Api.Infrastructure;
+
+/// <summary>
+/// Answers 400 to a query parameter the operation does not know: a misspelt filter
+/// (<c>?countri=NER</c>) must not silently return everything.
+/// </summary>
+public sealed class UnknownQueryParameterFilter(ProblemDetailsFactory problems) : IActionFilter
+{
+    private static readonly ConcurrentDictionary<string, HashSet<string>> Known = new();
+
+    public void OnActionExecuting(ActionExecutingContext context)
+    {
+        var known = Known.GetOrAdd(context.ActionDescriptor.Id, _ => QueryNames(context.ActionDescriptor));
+        var errors = new ModelStateDictionary();
+        foreach (var key in context.HttpContext.Request.Query.Keys.Where(k => !known.Contains(k)))
+        {
+            errors.AddModelError(key, known.Count == 0
+                ? "This operation takes no query parameters."
+                : $"Unknown query parameter. This operation accepts: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+        }
+        if (errors.ErrorCount == 0)
+            return;
+        var problem = problems.CreateValidationProblemDetails(context.HttpContext, errors, StatusCodes.Status400BadRequest);
+        context.Result = new ObjectResult(problem)
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+            ContentTypes = { "application/problem+json" },
+        };
+    }
+
+    public void OnActionExecuted(ActionExecutedContext context)
+    {
+    }
+
+    /// <summary>The names an action binds from the query: simple parameters, and the properties of [FromQuery] objects.</summary>
+    private static HashSet<string> QueryNames(ActionDescriptor action)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in action.Parameters.Where(p => p.BindingInfo?.BindingSource == BindingSource.Query))
+        {
+            var properties = parameter.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetCustomAttribute<FromQueryAttribute>() is not null).ToList();
+            if (properties.Count == 0)
+                names.Add(parameter.BindingInfo?.BinderModelName ?? parameter.Name);
+            foreach (var property in properties)
+                names.Add(property.GetCustomAttribute<FromQueryAttribute>()!.Name ?? property.Name);
+        }
+        return names;
+    }
+}
