@@ -118,6 +118,22 @@ public sealed class MigrationJobTests(DbFixture db) : IDisposable
         Assert.Equal(before, await SnapshotAsync(cs));
     }
 
+    [Theory]
+    [InlineData("""{ "persons": [ null ] }""", "persons[0]")]
+    [InlineData("""{ "topics": null }""", "topics")]
+    [InlineData("""{ "meetings": [ { "key": "m", "titleEn": "M", "startDate": "2020-01-01", "startDatePrecision": "day", "status": "held", "format": "call", "delegations": [ { "role": "host", "countryCode": "NER", "members": [ null ] } ] } ] }""", "delegations[0].members[0]")]
+    public async Task A_null_where_a_record_belongs_is_refused_without_a_crash(string json, string field)
+    {
+        var folder = CopyDbFolder();
+        await File.WriteAllTextAsync(Path.Combine(folder, "seed", "zz_nulls.json"), json);
+        var cs = await db.CreateDatabaseAsync();
+
+        var error = await Assert.ThrowsAsync<MigrationException>(() => DbFixture.RunJobAsync(cs, folder));
+
+        Assert.Contains("zz_nulls.json", error.Message);
+        Assert.Contains(field, error.Message);
+    }
+
     [Fact]
     public async Task An_unknown_property_in_a_seed_file_is_refused()
     {

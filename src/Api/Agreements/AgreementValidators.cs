@@ -30,7 +30,7 @@ public sealed class AgreementRequestValidator : AbstractValidator<AgreementReque
         RuleFor(a => a.Date).Must((a, d) => Rules.MatchesPrecision(d, a.DatePrecision)).WithMessage(Rules.PrecisionMessage);
 
         RuleFor(a => a.Parties).NotNull();
-        RuleForEach(a => a.Parties).ChildRules(party =>
+        RuleForEach(a => a.Parties).NotNull().ChildRules(party =>
         {
             party.RuleFor(p => p.Role).NotEmpty().OneOf(AgreementValues.PartyRoles);
             party.RuleFor(p => p.CountryCode).ExistingCountry(countries).When(p => p.CountryCode is not null);
@@ -38,9 +38,9 @@ public sealed class AgreementRequestValidator : AbstractValidator<AgreementReque
                 .WithMessage("Give at least one of countryCode, organizationId and personId.");
         });
         RuleFor(a => a.Meetings).NotNull()
-            .Must(m => m is null || m.Select(x => (x.MeetingId, x.LinkKind)).Distinct().Count() == m.Count)
+            .Must(m => m is null || m.Where(x => x is not null).Select(x => (x.MeetingId, x.LinkKind)).Distinct().Count() == m.Count(x => x is not null))
             .WithMessage("Each link to a meeting may be given once.");
-        RuleForEach(a => a.Meetings).ChildRules(link =>
+        RuleForEach(a => a.Meetings).NotNull().ChildRules(link =>
         {
             link.RuleFor(l => l.MeetingId).NotEmpty();
             link.RuleFor(l => l.LinkKind).NotEmpty().OneOf(AgreementValues.LinkKinds);

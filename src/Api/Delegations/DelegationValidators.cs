@@ -15,9 +15,9 @@ public sealed class DelegationRequestValidator : AbstractValidator<DelegationReq
         RuleFor(d => d.CountryCode).NotEmpty().When(d => d.OrganizationId is null)
             .WithMessage("Give the country or the organisation the delegation represents.");
         RuleFor(d => d.Members).NotNull()
-            .Must(m => m is null || m.Count(x => x.IsHead) <= 1).WithMessage("A delegation has at most one head.")
-            .Must(m => m is null || m.Select(x => x.PersonId).Distinct().Count() == m.Count).WithMessage("Each person may be listed once.");
-        RuleForEach(d => d.Members).ChildRules(member =>
+            .Must(m => m is null || m.Count(x => x is { IsHead: true }) <= 1).WithMessage("A delegation has at most one head.")
+            .Must(m => m is null || m.Where(x => x is not null).Select(x => x.PersonId).Distinct().Count() == m.Count(x => x is not null)).WithMessage("Each person may be listed once.");
+        RuleForEach(d => d.Members).NotNull().ChildRules(member =>
         {
             member.RuleFor(m => m.PersonId).NotEmpty();
             member.RuleFor(m => m.TitleEn).OptionalText(300);

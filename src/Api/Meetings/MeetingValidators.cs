@@ -45,7 +45,7 @@ public sealed class MeetingRequestValidator : AbstractValidator<MeetingRequest>
         RuleFor(m => m.TopicIds).NotNull().Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("Each topic may be given once.");
         RuleFor(m => m.SourceIds).NotNull().Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("Each source may be given once.");
         RuleFor(m => m.Delegations).NotNull();
-        RuleForEach(m => m.Delegations).SetValidator(delegation);
+        RuleForEach(m => m.Delegations).NotNull().SetValidator(delegation);
     }
 }
 

@@ -41,8 +41,11 @@ public sealed class SeedImporter(
             try
             {
                 await using var stream = File.OpenRead(path);
-                var seed = await JsonSerializer.DeserializeAsync<SeedFile>(stream, SeedFile.JsonOptions, cancellationToken);
-                files.Add((name, seed ?? new SeedFile()));
+                var seed = await JsonSerializer.DeserializeAsync<SeedFile>(stream, SeedFile.JsonOptions, cancellationToken) ?? new SeedFile();
+                var holes = seed.NullSections().ToList();
+                errors.AddRange(holes.Select(hole => $"{name}: {hole}: must not be null."));
+                if (holes.Count == 0)
+                    files.Add((name, seed));
             }
             catch (JsonException e)
             {

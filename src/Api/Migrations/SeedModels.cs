@@ -24,6 +24,28 @@ public sealed record SeedFile
     public IReadOnlyList<SeedMeeting> Meetings { get; init; } = [];
     public IReadOnlyList<SeedAgreement> Agreements { get; init; } = [];
 
+    /// <summary>The sections, or records within them, written as JSON null.</summary>
+    public IEnumerable<string> NullSections()
+    {
+        (string Name, System.Collections.IEnumerable? Items)[] sections =
+            [("topics", Topics), ("sources", Sources), ("organizations", Organizations), ("persons", Persons), ("meetings", Meetings), ("agreements", Agreements)];
+        foreach (var (name, items) in sections)
+        {
+            if (items is null)
+            {
+                yield return name;
+                continue;
+            }
+            var i = 0;
+            foreach (var item in items)
+            {
+                if (item is null)
+                    yield return $"{name}[{i}]";
+                i++;
+            }
+        }
+    }
+
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,

@@ -12,8 +12,8 @@ public sealed class PersonRequestValidator : AbstractValidator<PersonRequest>
         RuleFor(p => p.NameEn).NotEmpty().When(p => p.NameAr is null).WithMessage("Give at least one of nameEn and nameAr.");
         RuleFor(p => p.Notes).OptionalText(4000, multiline: true);
         RuleFor(p => p.Aliases).NotNull()
-            .Must(a => a is null || a.Select(x => x.Alias).Distinct().Count() == a.Count).WithMessage("Each alias may be given once.");
-        RuleForEach(p => p.Aliases).ChildRules(alias =>
+            .Must(a => a is null || a.Where(x => x is not null).Select(x => x.Alias).Distinct().Count() == a.Count(x => x is not null)).WithMessage("Each alias may be given once.");
+        RuleForEach(p => p.Aliases).NotNull().ChildRules(alias =>
         {
             alias.RuleFor(a => a.Alias).NotEmpty().OptionalText(200);
             alias.RuleFor(a => a.Language).NotEmpty().Matches("^[a-z]{2}$").WithMessage("'{PropertyName}' must be an ISO 639-1 code such as ar or en.");
