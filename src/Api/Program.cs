@@ -54,7 +54,15 @@ builder.Services.AddSwaggerGen(options =>
                       "who sat in each delegation; what was agreed, promised or planned. Names in Arabic and English; " +
                       "countries as ISO 3166-1 alpha-3 codes; dates in ISO 8601 with a precision (day, month, year).",
     });
-    options.IncludeXmlComments(Assembly.GetExecutingAssembly());
+    options.IncludeXmlComments(Assembly.GetExecutingAssembly(), includeControllerXmlComments: true);
+    // Resources in the order a newcomer meets them: meetings first, reference data last.
+    string[] resourceOrder = ["meetings", "delegations", "agreements", "persons", "countries"];
+    options.OrderActionsBy(api =>
+    {
+        var resource = api.RelativePath?.Split('/').ElementAtOrDefault(2) ?? "";
+        var rank = Array.IndexOf(resourceOrder, resource);
+        return $"{(rank < 0 ? resourceOrder.Length : rank)}_{api.RelativePath}";
+    });
     options.SupportNonNullableReferenceTypes();
 });
 
@@ -68,6 +76,8 @@ app.UseSwaggerUI(options =>
 {
     options.SwaggerEndpoint("/swagger/v1/swagger.json", "Diplomatic meetings API v1");
     options.DocumentTitle = "Diplomatic meetings API";
+    options.EnableTryItOutByDefault();
+    options.DisplayRequestDuration();
 });
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
