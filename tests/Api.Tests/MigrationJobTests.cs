@@ -115,6 +115,7 @@ public sealed class MigrationJobTests(DbFixture db) : IDisposable
         Assert.Contains("000_7ddc211bad6feb31.json", error.Message);
         Assert.Contains("iom-roundtable-border-security-migration-niamey-2019-01", error.Message);
         Assert.Contains("members[5].personId", error.Message);
+        Assert.Contains("'person:nobody-by-this-key'", error.Message);
         Assert.Equal(before, await SnapshotAsync(cs));
     }
 

@@ -35,7 +35,10 @@ public static class MigrationJob
         }
         catch (MigrationException e)
         {
-            logger.LogError("Migration job failed: {Message}", e.Message);
+            // One log line per problem, so that a list of seed errors stays readable on a console.
+            logger.LogError("Migration job failed:");
+            foreach (var line in e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                logger.LogError("  {Problem}", line);
             return 1;
         }
         catch (NpgsqlException e)

@@ -218,7 +218,7 @@ public sealed class SeedImporter(
                 _known[table] = ids = [.. records.IdsOf(table)];
             if (ids.Contains(value) || await ExistsAsync(table, value))
                 return;
-            errors.Add($"{where}: {field}: no seed file defines this {table[..^1]}, and the database has none with id {value}.");
+            errors.Add($"{where}: {field}: {SeedReferenceConverter.Describe(value)} is not a {table[..^1]} of any seed file, nor one in the database.");
         }
 
         private Task<bool> ExistsAsync(string table, Guid id)

@@ -101,6 +101,12 @@ public static class SeedKinds
 /// <summary>Reads an id either as a UUID or as a <c>"kind:key"</c> reference to a seed record.</summary>
 public sealed class SeedReferenceConverter : JsonConverter<Guid>
 {
+    // What each id was written as, so that an error about a reference can quote the seed file's own words.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> Written = new();
+
+    /// <summary>The reference as a seed file wrote it (<c>'person:khaled-mazen'</c>), or the id.</summary>
+    public static string Describe(Guid id) => Written.TryGetValue(id, out var text) ? $"'{text}'" : id.ToString();
+
     public override Guid Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.GetString();
@@ -108,7 +114,11 @@ public sealed class SeedReferenceConverter : JsonConverter<Guid>
             return id;
         var colon = text?.IndexOf(':') ?? -1;
         if (colon > 0 && colon < text!.Length - 1 && SeedKinds.Referable.Contains(text[..colon]))
-            return StableId.For(text[..colon], text[(colon + 1)..]);
+        {
+            var reference = StableId.For(text[..colon], text[(colon + 1)..]);
+            Written.TryAdd(reference, text);
+            return reference;
+        }
         throw new JsonException($"'{text}' is neither a UUID nor a reference of the form kind:key with kind one of {string.Join(", ", SeedKinds.Referable)}.");
     }
 
