@@ -93,7 +93,7 @@ log "Running migrations and seed import"
 (cd "$OUT" && dotnet Api.dll migrate)
 
 log "Starting API on http://localhost:$PORT"
-export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 (cd "$OUT" && ASPNETCORE_URLS="http://localhost:$PORT" exec dotnet Api.dll) &
 API_PID=$!
 
