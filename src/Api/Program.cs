@@ -7,7 +7,10 @@ using Api.Health;
 using Api.Infrastructure;
 using Api.Meetings;
 using Api.Migrations;
+using Api.Organizations;
 using Api.Persons;
+using Api.Sources;
+using Api.Topics;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
@@ -30,6 +33,9 @@ builder.Services.AddScoped<DelegationRepository>();
 builder.Services.AddScoped<AgreementRepository>();
 builder.Services.AddScoped<PersonRepository>();
 builder.Services.AddScoped<CountryRepository>();
+builder.Services.AddScoped<OrganizationRepository>();
+builder.Services.AddScoped<SourceRepository>();
+builder.Services.AddScoped<TopicRepository>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
 builder.Services.AddProblemDetails();
@@ -56,7 +62,7 @@ builder.Services.AddSwaggerGen(options =>
     });
     options.IncludeXmlComments(Assembly.GetExecutingAssembly(), includeControllerXmlComments: true);
     // Resources in the order a newcomer meets them: meetings first, reference data last.
-    string[] resourceOrder = ["meetings", "delegations", "agreements", "persons", "countries"];
+    string[] resourceOrder = ["meetings", "delegations", "agreements", "persons", "organizations", "sources", "topics", "countries"];
     options.OrderActionsBy(api =>
     {
         var resource = api.RelativePath?.Split('/').ElementAtOrDefault(2) ?? "";

@@ -44,6 +44,11 @@ public sealed class QueryValidationTests(DbFixture db) : IAsyncLifetime
     [InlineData("/api/v1/countries/ZZZ", 404, null)]
     [InlineData("/api/v1/countries?limit=0", 400, "limit")]
     [InlineData("/api/v1/meetings?countri=NER", 400, "countri")]
+    [InlineData("/api/v1/organizations/xyz", 400, "id")]
+    [InlineData("/api/v1/organizations/" + Random, 404, null)]
+    [InlineData("/api/v1/sources/" + Random, 404, null)]
+    [InlineData("/api/v1/topics/no-such-topic", 404, null)]
+    [InlineData("/api/v1/topics?limit=0", 400, "limit")]
     [InlineData("/api/v1/meetings/" + Random + "?include=all", 400, "include")]
     [InlineData("/api/v1/countries?lang=ar", 400, "lang")]
     public async Task Bad_or_unknown_request_returns_problem_details_with_its_status_and_the_field_to_fix(string url, int status, string? field)

@@ -225,6 +225,9 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
     [InlineData("/api/v1/agreements/{id}")]
     [InlineData("/api/v1/persons/{id}")]
     [InlineData("/api/v1/countries/{code}")]
+    [InlineData("/api/v1/organizations/{id}")]
+    [InlineData("/api/v1/sources/{id}")]
+    [InlineData("/api/v1/topics/{code}")]
     public async Task The_example_Swagger_UI_fills_in_for_each_id_is_a_real_seed_record(string path)
     {
         var document = await _client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
@@ -234,6 +237,42 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
         var response = await _client.GetAsync(path.Replace("{" + parameter.GetProperty("name").GetString() + "}", example));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_source_and_topic_a_meeting_shows_can_be_fetched_on_its_own()
+    {
+        var meeting = await NiameyMeetingAsync();
+
+        foreach (var source in meeting.GetProperty("sources").EnumerateArray())
+        {
+            var alone = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/sources/{source.GetProperty("id").GetString()}");
+            Assert.Equal(source.GetRawText(), alone.GetRawText());
+        }
+        var topics = await _client.GetFromJsonAsync<JsonElement>("/api/v1/topics");
+        Assert.Equal(
+            meeting.GetProperty("topics").EnumerateArray().Select(t => t.GetRawText()).Order(),
+            topics.GetProperty("items").EnumerateArray().Select(t => t.GetRawText()).Order());
+        var topic = await _client.GetFromJsonAsync<JsonElement>("/api/v1/topics/migration");
+        Assert.Equal("الهجرة", topic.GetProperty("labelAr").GetString());
+    }
+
+    [Fact]
+    public async Task An_organisation_shows_its_parent_and_its_parts()
+    {
+        var meeting = await NiameyMeetingAsync();
+        var guest = meeting.GetProperty("delegations").EnumerateArray().Single(d => d.GetProperty("role").GetString() == "guest");
+        var portsSecurity = Member(guest, "الطاهر المحمودي").GetProperty("organization").GetProperty("id").GetString();
+
+        var department = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{portsSecurity}");
+        var ministryId = department.GetProperty("parent").GetProperty("id").GetString();
+        var ministry = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{ministryId}");
+
+        Assert.Equal("department", department.GetProperty("kind").GetString());
+        Assert.Equal(guest.GetProperty("organization").GetProperty("id").GetString(), ministryId);
+        Assert.Equal("ministry", ministry.GetProperty("kind").GetString());
+        Assert.Contains(ministry.GetProperty("children").EnumerateArray(), c => c.GetProperty("id").GetString() == portsSecurity);
+        Assert.Equal("حكومة الوفاق الوطني", ministry.GetProperty("parent").GetProperty("nameAr").GetString());
     }
 
     private async Task<JsonElement> NiameyMeetingSummaryAsync()

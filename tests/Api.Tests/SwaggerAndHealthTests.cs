@@ -15,6 +15,7 @@ public sealed class SwaggerAndHealthTests(DbFixture db) : IAsyncLifetime
         "/api/v1/agreements", "/api/v1/agreements/{id}",
         "/api/v1/persons/{id}",
         "/api/v1/countries", "/api/v1/countries/{code}",
+        "/api/v1/organizations/{id}", "/api/v1/sources/{id}", "/api/v1/topics", "/api/v1/topics/{code}",
     ];
 
     private static readonly string[] GetByIdPaths =

@@ -44,3 +44,35 @@ public record OrganizationRequest
     /// <summary>Id of the organisation it is part of (a department's ministry).</summary>
     public Guid? ParentId { get; init; }
 }
+
+/// <summary>An organisation with its place in its hierarchy.</summary>
+public sealed record OrganizationResponse
+{
+    /// <summary>Stable id.</summary>
+    public required Guid Id { get; init; }
+
+    /// <summary>Name in English.</summary>
+    /// <example>General Administration for Ports Security</example>
+    public string? NameEn { get; init; }
+
+    /// <summary>Name in Arabic.</summary>
+    /// <example>الإدارة العامة لأمن المنافذ</example>
+    public string? NameAr { get; init; }
+
+    /// <summary>Abbreviation, where one is in use.</summary>
+    public string? Abbreviation { get; init; }
+
+    /// <summary>government, ministry, department, embassy, armed_forces, team, intergovernmental, nongovernmental or other.</summary>
+    /// <example>department</example>
+    public required string Kind { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 code of its country; null for intergovernmental bodies.</summary>
+    /// <example>LBY</example>
+    public string? CountryCode { get; init; }
+
+    /// <summary>The organisation it is part of.</summary>
+    public OrganizationRef? Parent { get; init; }
+
+    /// <summary>The organisations that are part of it.</summary>
+    public IReadOnlyList<OrganizationRef> Children { get; init; } = [];
+}

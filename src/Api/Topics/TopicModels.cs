@@ -34,3 +34,15 @@ public record TopicRequest
     /// <example>أمن الحدود</example>
     public string? LabelAr { get; init; }
 }
+
+/// <summary>Query of the topic list.</summary>
+public sealed record TopicListQuery
+{
+    /// <summary>Page size, 1 to 500; default 50.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "limit")]
+    public int Limit { get; init; } = Infrastructure.Paging.DefaultLimit;
+
+    /// <summary>The <c>nextCursor</c> of the previous page; omit for the first page.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "cursor")]
+    public string? Cursor { get; init; }
+}

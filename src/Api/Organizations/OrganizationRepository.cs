@@ -1,0 +1,54 @@
+using Dapper;
+using Npgsql;
+
+namespace Api.Organizations;
+
+public sealed class OrganizationRepository(NpgsqlDataSource dataSource)
+{
+    public async Task<OrganizationResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT x.id, x.name_en, x.name_ar, x.abbreviation, x.kind, x.country_code, x.parent_id, {OrganizationColumns.Select}
+            FROM organizations x
+            LEFT JOIN organizations o ON o.id = x.parent_id
+            WHERE x.id = @id
+            """;
+        const string childrenSql = """
+            SELECT id, name_en, name_ar, abbreviation, country_code
+            FROM organizations
+            WHERE parent_id = @id
+            ORDER BY name_en, id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<OrganizationRow>(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
+        if (row is null)
+            return null;
+        var children = await connection.QueryAsync<OrganizationRef>(new CommandDefinition(childrenSql, new { id }, cancellationToken: cancellationToken));
+        return new OrganizationResponse
+        {
+            Id = row.Id,
+            NameEn = row.NameEn,
+            NameAr = row.NameAr,
+            Abbreviation = row.Abbreviation,
+            Kind = row.Kind,
+            CountryCode = row.CountryCode,
+            Parent = row.ToOrganizationRef(),
+            Children = children.AsList(),
+        };
+    }
+
+    private sealed record OrganizationRow : IHasOrganizationColumns
+    {
+        public Guid Id { get; init; }
+        public string? NameEn { get; init; }
+        public string? NameAr { get; init; }
+        public string? Abbreviation { get; init; }
+        public string Kind { get; init; } = "";
+        public string? CountryCode { get; init; }
+        public Guid? OrgId { get; init; }
+        public string? OrgNameEn { get; init; }
+        public string? OrgNameAr { get; init; }
+        public string? OrgAbbreviation { get; init; }
+        public string? OrgCountryCode { get; init; }
+    }
+}
