@@ -61,6 +61,8 @@ builder.Services.AddSwaggerGen(options =>
                       "countries as ISO 3166-1 alpha-3 codes; dates in ISO 8601 with a precision (day, month, year).",
     });
     options.IncludeXmlComments(Assembly.GetExecutingAssembly(), includeControllerXmlComments: true);
+    // Stable operation ids (Meetings_List, Meetings_Get, …) for client generators.
+    options.CustomOperationIds(api => $"{api.ActionDescriptor.RouteValues["controller"]}_{api.ActionDescriptor.RouteValues["action"]}");
     // Resources in the order a newcomer meets them: meetings first, reference data last.
     string[] resourceOrder = ["meetings", "delegations", "agreements", "persons", "organizations", "sources", "topics", "countries"];
     options.OrderActionsBy(api =>
