@@ -71,6 +71,18 @@ public sealed class SwaggerAndHealthTests(DbFixture db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Swagger_json_gives_every_operation_a_unique_operation_id_for_client_generators()
+    {
+        var ids = Operations(await GetSwaggerAsync())
+            .Select(o => o.Operation.TryGetProperty("operationId", out var id) ? id.GetString() : null)
+            .ToList();
+
+        Assert.All(ids, id => Assert.False(string.IsNullOrWhiteSpace(id)));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Contains("Meetings_List", ids);
+    }
+
+    [Fact]
     public async Task Swagger_json_describes_every_parameter()
     {
         var parameters = Operations(await GetSwaggerAsync())
