@@ -113,7 +113,7 @@ public sealed record AgreementMeetingLink
 }
 
 /// <summary>Query of the agreement list. Agreements are ordered by date (undated last), then id.</summary>
-public sealed record AgreementListQuery
+public sealed record AgreementListQuery : Infrastructure.PagedQuery
 {
     /// <summary>Only agreements with this country (ISO 3166-1 alpha-3, any case) among their parties.</summary>
     /// <example>TCD</example>
@@ -132,13 +132,6 @@ public sealed record AgreementListQuery
     [FromQuery(Name = "meeting")]
     public Guid? Meeting { get; init; }
 
-    /// <summary>Page size, 1 to 500; default 50.</summary>
-    [FromQuery(Name = "limit")]
-    public int Limit { get; init; } = Infrastructure.Paging.DefaultLimit;
-
-    /// <summary>The <c>nextCursor</c> of the previous page; omit for the first page.</summary>
-    [FromQuery(Name = "cursor")]
-    public string? Cursor { get; init; }
 }
 
 /// <summary>An agreement to create or replace.</summary>

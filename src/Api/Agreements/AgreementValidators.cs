@@ -56,7 +56,6 @@ public sealed class AgreementListQueryValidator : AbstractValidator<AgreementLis
         RuleFor(q => q.Party).ExistingCountry(countries).When(q => q.Party is not null);
         RuleFor(q => q.Kind).OneOf(AgreementValues.Kinds);
         RuleFor(q => q.Status).OneOf(AgreementValues.Statuses);
-        RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(q => q.Cursor).Must(c => c is null || Cursor.TryDecode(c, out _)).WithMessage("The cursor is not one this API gave out.");
+        Include(new PagedQueryValidator());
     }
 }

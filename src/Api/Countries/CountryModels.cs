@@ -21,14 +21,6 @@ public sealed record CountryResponse
 }
 
 /// <summary>Query of the country list.</summary>
-public sealed record CountryListQuery
+public sealed record CountryListQuery : Infrastructure.PagedQuery
 {
-    /// <summary>Page size, 1 to 500.</summary>
-    /// <example>50</example>
-    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "limit")]
-    public int Limit { get; init; } = Infrastructure.Paging.DefaultLimit;
-
-    /// <summary>The <c>nextCursor</c> of the previous page; omit for the first page.</summary>
-    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "cursor")]
-    public string? Cursor { get; init; }
 }

@@ -15,7 +15,6 @@ public sealed class CountryListQueryValidator : AbstractValidator<CountryListQue
 {
     public CountryListQueryValidator()
     {
-        RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(q => q.Cursor).Must(c => c is null || Cursor.TryDecode(c, out _)).WithMessage("The cursor is not one this API gave out.");
+        Include(new PagedQueryValidator());
     }
 }

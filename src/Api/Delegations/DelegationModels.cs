@@ -67,7 +67,7 @@ public sealed record DelegationMemberResponse
 }
 
 /// <summary>Query of the delegation list.</summary>
-public sealed record DelegationListQuery
+public sealed record DelegationListQuery : Infrastructure.PagedQuery
 {
     /// <summary>Only delegations at this meeting (its id).</summary>
     [Microsoft.AspNetCore.Mvc.FromQuery(Name = "meeting")]
@@ -78,13 +78,6 @@ public sealed record DelegationListQuery
     [Microsoft.AspNetCore.Mvc.FromQuery(Name = "country")]
     public string? Country { get; init => field = value?.Trim().ToUpperInvariant(); }
 
-    /// <summary>Page size, 1 to 500; default 50.</summary>
-    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "limit")]
-    public int Limit { get; init; } = Infrastructure.Paging.DefaultLimit;
-
-    /// <summary>The <c>nextCursor</c> of the previous page; omit for the first page.</summary>
-    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "cursor")]
-    public string? Cursor { get; init; }
 }
 
 /// <summary>A delegation to record as part of a meeting.</summary>

@@ -1,3 +1,6 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
 namespace Api.Infrastructure;
 
 /// <summary>One page of a list.</summary>
@@ -24,9 +27,33 @@ public sealed record Page<T>
     }
 }
 
-/// <summary>The paging parameters every list accepts.</summary>
 public static class Paging
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
+}
+
+/// <summary>The paging parameters every list accepts.</summary>
+public abstract record PagedQuery
+{
+    /// <summary>Page size, 1 to 500; default 50.</summary>
+    /// <example>50</example>
+    [FromQuery(Name = "limit")]
+    public int Limit { get; init; } = Paging.DefaultLimit;
+
+    /// <summary>The <c>nextCursor</c> of the previous page; omit for the first page.</summary>
+    [FromQuery(Name = "cursor")]
+    public string? Cursor { get; init; }
+}
+
+/// <summary>The rules of <see cref="PagedQuery"/>, included by every list query's validator.</summary>
+public sealed class PagedQueryValidator : AbstractValidator<PagedQuery>
+{
+    public const string CursorMessage = "The cursor is not one this API gave out.";
+
+    public PagedQueryValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
+        RuleFor(q => q.Cursor).Must(c => c is null || Cursor.TryDecode(c, out _)).WithMessage(CursorMessage);
+    }
 }

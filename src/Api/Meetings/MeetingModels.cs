@@ -126,7 +126,7 @@ public sealed record MeetingAgreement
 }
 
 /// <summary>Query of the meeting list. Meetings are ordered by start date, then id.</summary>
-public sealed record MeetingListQuery
+public sealed record MeetingListQuery : Infrastructure.PagedQuery
 {
     /// <summary>Only meetings that end on or after this date (ISO 8601). A meeting known only to the month or year counts as lasting the whole month or year.</summary>
     /// <example>2019-01-01</example>
@@ -148,14 +148,6 @@ public sealed record MeetingListQuery
     [FromQuery(Name = "status")]
     public string? Status { get; init; }
 
-    /// <summary>Page size, 1 to 500; default 50.</summary>
-    /// <example>50</example>
-    [FromQuery(Name = "limit")]
-    public int Limit { get; init; } = Infrastructure.Paging.DefaultLimit;
-
-    /// <summary>The <c>nextCursor</c> of the previous page; omit for the first page.</summary>
-    [FromQuery(Name = "cursor")]
-    public string? Cursor { get; init; }
 }
 
 /// <summary>A meeting to create or replace, with its delegations.</summary>

@@ -57,8 +57,9 @@ public sealed class MeetingListQueryValidator : AbstractValidator<MeetingListQue
             .WithMessage("'to' must not be before 'from'.");
         RuleFor(q => q.Country).ExistingCountry(countries).When(q => q.Country is not null);
         RuleFor(q => q.Status).OneOf(MeetingValues.Statuses);
-        RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(q => q.Cursor).Must(c => c is null || Cursor.TryDecode(c, out var k) && k!.KeyAsDate() is not null)
-            .WithMessage("The cursor is not one this API gave out.");
+        Include(new PagedQueryValidator());
+        // These lists are keyed by a date, so a cursor from another list is no use here.
+        RuleFor(q => q.Cursor).Must(c => !Cursor.TryDecode(c, out var k) || k!.KeyAsDate() is not null)
+            .WithMessage(PagedQueryValidator.CursorMessage);
     }
 }

@@ -36,13 +36,6 @@ public record TopicRequest
 }
 
 /// <summary>Query of the topic list.</summary>
-public sealed record TopicListQuery
+public sealed record TopicListQuery : Infrastructure.PagedQuery
 {
-    /// <summary>Page size, 1 to 500; default 50.</summary>
-    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "limit")]
-    public int Limit { get; init; } = Infrastructure.Paging.DefaultLimit;
-
-    /// <summary>The <c>nextCursor</c> of the previous page; omit for the first page.</summary>
-    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "cursor")]
-    public string? Cursor { get; init; }
 }
