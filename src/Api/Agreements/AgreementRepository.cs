@@ -142,16 +142,11 @@ public sealed class AgreementRepository(NpgsqlDataSource dataSource)
         public DateOnly? Date { get; init; }
     }
 
-    private sealed record PartyRow : IHasOrganizationColumns
+    private sealed record PartyRow : OrganizationColumns
     {
         public Guid AgreementId { get; init; }
         public string Role { get; init; } = "";
         public string? CountryCode { get; init; }
-        public Guid? OrgId { get; init; }
-        public string? OrgNameEn { get; init; }
-        public string? OrgNameAr { get; init; }
-        public string? OrgAbbreviation { get; init; }
-        public string? OrgCountryCode { get; init; }
         public Guid? PersonId { get; init; }
         public string? PersonNameEn { get; init; }
         public string? PersonNameAr { get; init; }

@@ -126,20 +126,15 @@ public sealed class DelegationRepository(NpgsqlDataSource dataSource)
         public DateOnly StartDate { get; init; }
     }
 
-    private sealed record DelegationRow : IHasOrganizationColumns
+    private sealed record DelegationRow : OrganizationColumns
     {
         public Guid Id { get; init; }
         public Guid MeetingId { get; init; }
         public string Role { get; init; } = "";
         public string? CountryCode { get; init; }
-        public Guid? OrgId { get; init; }
-        public string? OrgNameEn { get; init; }
-        public string? OrgNameAr { get; init; }
-        public string? OrgAbbreviation { get; init; }
-        public string? OrgCountryCode { get; init; }
     }
 
-    private sealed record MemberRow : IHasOrganizationColumns
+    private sealed record MemberRow : OrganizationColumns
     {
         public Guid DelegationId { get; init; }
         public Guid PersonId { get; init; }
@@ -150,10 +145,5 @@ public sealed class DelegationRepository(NpgsqlDataSource dataSource)
         public string? TitleAr { get; init; }
         public string? RankEn { get; init; }
         public string? RankAr { get; init; }
-        public Guid? OrgId { get; init; }
-        public string? OrgNameEn { get; init; }
-        public string? OrgNameAr { get; init; }
-        public string? OrgAbbreviation { get; init; }
-        public string? OrgCountryCode { get; init; }
     }
 }

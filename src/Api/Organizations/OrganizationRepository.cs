@@ -37,7 +37,7 @@ public sealed class OrganizationRepository(NpgsqlDataSource dataSource)
         };
     }
 
-    private sealed record OrganizationRow : IHasOrganizationColumns
+    private sealed record OrganizationRow : OrganizationColumns
     {
         public Guid Id { get; init; }
         public string? NameEn { get; init; }
@@ -45,10 +45,5 @@ public sealed class OrganizationRepository(NpgsqlDataSource dataSource)
         public string? Abbreviation { get; init; }
         public string Kind { get; init; } = "";
         public string? CountryCode { get; init; }
-        public Guid? OrgId { get; init; }
-        public string? OrgNameEn { get; init; }
-        public string? OrgNameAr { get; init; }
-        public string? OrgAbbreviation { get; init; }
-        public string? OrgCountryCode { get; init; }
     }
 }
