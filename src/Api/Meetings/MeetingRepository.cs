@@ -113,19 +113,15 @@ public sealed class MeetingRepository(NpgsqlDataSource dataSource)
         };
     }
 
-    /// <summary>Whether a meeting exists, so that its sub-resources can answer 404 for an unknown one.</summary>
-    public async Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The delegations of a meeting, or null when there is no such meeting (an empty list is a meeting without delegations).</summary>
+    public async Task<IReadOnlyList<DelegationResponse>?> DelegationsAsync(Guid id, CancellationToken cancellationToken)
     {
-        const string sql = """
+        const string existsSql = """
             SELECT EXISTS (SELECT 1 FROM meetings WHERE id = @id)
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
-    }
-
-    public async Task<IReadOnlyList<DelegationResponse>> DelegationsAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(existsSql, new { id }, cancellationToken: cancellationToken)))
+            return null;
         return await DelegationRepository.LoadForMeetingAsync(connection, id, cancellationToken);
     }
 }

@@ -40,8 +40,7 @@ public sealed class MeetingsController(MeetingRepository meetings) : ControllerB
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<IReadOnlyList<DelegationResponse>>> Delegations(Guid id, CancellationToken cancellationToken)
     {
-        if (!await meetings.ExistsAsync(id, cancellationToken))
-            return NotFound();
-        return Ok(await meetings.DelegationsAsync(id, cancellationToken));
+        var delegations = await meetings.DelegationsAsync(id, cancellationToken);
+        return delegations is null ? NotFound() : Ok(delegations);
     }
 }
