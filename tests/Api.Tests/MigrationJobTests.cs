@@ -49,7 +49,7 @@ public sealed class MigrationJobTests(DbFixture db) : IDisposable
         var second = await DbFixture.RunJobAsync(cs);
 
         Assert.Empty(second.AppliedMigrations);
-        Assert.Equal(0, second.ChangedSeedRows);
+        Assert.Equal(0, second.ChangedSeedRecords);
         // xmin is part of the snapshot: not one row was even rewritten with the same values.
         Assert.Equal(before, await SnapshotAsync(cs));
     }
@@ -64,7 +64,7 @@ public sealed class MigrationJobTests(DbFixture db) : IDisposable
             Task.Run(() => DbFixture.RunJobAsync(cs)));
 
         Assert.Equal(MigrationFileCount, results.Sum(r => r.AppliedMigrations.Count));
-        Assert.Contains(results, r => r.AppliedMigrations.Count == 0 && r.ChangedSeedRows == 0);
+        Assert.Contains(results, r => r.AppliedMigrations.Count == 0 && r.ChangedSeedRecords == 0);
         await using var connection = new NpgsqlConnection(cs);
         Assert.Equal(MigrationFileCount, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_migrations"));
         Assert.Equal(3, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM meetings"));
@@ -166,7 +166,7 @@ public sealed class MigrationJobTests(DbFixture db) : IDisposable
         await File.WriteAllTextAsync(seedFile, text);
         var result = await DbFixture.RunJobAsync(cs, folder);
 
-        Assert.True(result.ChangedSeedRows > 0);
+        Assert.True(result.ChangedSeedRecords > 0);
         var (sameId, title) = await connection.QuerySingleAsync<(Guid, string)>(meetingSql);
         Assert.Equal(id, sameId);
         Assert.Equal("Libyan interior undersecretary Khaled Mazen meets Mohamed Bazoum (corrected title)", title);

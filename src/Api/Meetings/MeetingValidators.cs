@@ -44,7 +44,9 @@ public sealed class MeetingRequestValidator : AbstractValidator<MeetingRequest>
 
         RuleFor(m => m.TopicIds).NotNull().Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("Each topic may be given once.");
         RuleFor(m => m.SourceIds).NotNull().Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("Each source may be given once.");
-        RuleFor(m => m.Delegations).NotNull();
+        RuleFor(m => m.Delegations).NotNull()
+            .Must(d => d is null || d.Where(x => x is not null).Select(MeetingStore.DelegationKey).Distinct().Count() == d.Count(x => x is not null))
+            .WithMessage("Each party may have one delegation per role: two delegations have the same role, country and organisation.");
         RuleForEach(m => m.Delegations).NotNull().SetValidator(delegation);
     }
 }

@@ -88,6 +88,7 @@ public static class MigrationJob
             .AddSingleton(loggerFactory)
             .AddLogging()
             .AddValidatorsFromAssemblyContaining<SeedImporter>(ServiceLifetime.Singleton)
+            .AddRecordStores()
             .AddSingleton<SeedImporter>()
             .BuildServiceProvider();
         return services.GetRequiredService<SeedImporter>();
@@ -95,4 +96,4 @@ public static class MigrationJob
 }
 
 /// <summary>What a run of the migration job did.</summary>
-public sealed record JobResult(IReadOnlyList<string> AppliedMigrations, int ChangedSeedRows);
+public sealed record JobResult(IReadOnlyList<string> AppliedMigrations, int ChangedSeedRecords);

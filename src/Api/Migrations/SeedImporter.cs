@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Api.Agreements;
+using Api.Changes;
 using Api.Delegations;
 using Api.Infrastructure;
 using Api.Meetings;
@@ -16,8 +17,9 @@ namespace Api.Migrations;
 /// <summary>
 /// Imports every seed file of a folder in one transaction. Each record is checked by the validator the
 /// API uses for the same body, and every reference must resolve; one problem anywhere means nothing is
-/// written. Records are upserted by their stable ids, and rows that already hold the same values are
-/// left untouched, so a second run changes nothing.
+/// written. Records are created or updated by their stable ids through the stores the API writes with,
+/// each change logged as made by "seed import"; a record that already holds the same values is left
+/// untouched, so a second run changes nothing. Records retired over the API stay retired.
 /// </summary>
 public sealed class SeedImporter(
     IValidator<TopicRequest> topicValidator,
@@ -26,8 +28,17 @@ public sealed class SeedImporter(
     IValidator<PersonRequest> personValidator,
     IValidator<MeetingRequest> meetingValidator,
     IValidator<AgreementRequest> agreementValidator,
+    TopicStore topics,
+    SourceStore sources,
+    OrganizationStore organizations,
+    PersonStore persons,
+    MeetingStore meetings,
+    AgreementStore agreements,
     ILogger<SeedImporter> logger)
 {
+    /// <summary>Who the change log names for what the import writes.</summary>
+    public const string Actor = "seed import";
+
     public async Task<int> ImportAsync(NpgsqlConnection connection, string directory, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(directory))
@@ -61,20 +72,47 @@ public sealed class SeedImporter(
         await ValidateAsync(records.Persons, personValidator, errors, cancellationToken);
         await ValidateAsync(records.Meetings, meetingValidator, errors, cancellationToken);
         await ValidateAsync(records.Agreements, agreementValidator, errors, cancellationToken);
-        // References are followed only through records that passed validation (no null lists to walk).
-        if (errors.Count == 0)
-            await records.CheckReferencesAsync(connection, errors, cancellationToken);
         if (errors.Count > 0)
-            throw new MigrationException(
-                $"The seed files have {errors.Count} problem(s); nothing was imported:{Environment.NewLine}  " +
-                string.Join(Environment.NewLine + "  ", errors.Take(100)));
+            throw Problems(errors);
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = await new SeedWriter(connection, transaction, cancellationToken).WriteAsync(records);
+        var db = new DbSession(connection, transaction, cancellationToken);
+        var retired = await records.LeaveOutRetiredAsync(db);
+        if (retired > 0)
+            logger.LogInformation("Left out {Count} seed record(s) that were retired over the API", retired);
+        // References are followed only through records that passed validation (no null lists to walk).
+        await records.CheckReferencesAsync(connection, new Stores(organizations, meetings, agreements), errors, cancellationToken);
+        if (errors.Count > 0)
+            throw Problems(errors);
+
+        var changed = 0;
+        async Task SaveAll<TDoc, T>(IRecordStore<TDoc> store, IEnumerable<Located<T>> located) where T : TDoc where TDoc : class
+        {
+            foreach (var r in located)
+            {
+                var result = await RecordWriter.SaveAsync<TDoc>(db, store, r.Id, r.Record, Actor);
+                if (result.Outcome == WriteOutcome.Invalid)
+                    throw Problems(result.Errors.Select(e => $"{r.Where}: {e.Field}: {e.Message}").ToList());
+                if (result.Outcome != WriteOutcome.Unchanged)
+                    changed++;
+            }
+        }
+        await SaveAll(topics, records.Topics);
+        await SaveAll(sources, records.Sources);
+        await SaveAll(organizations, ParentsFirst(records.Organizations, o => o.ParentId));
+        await SaveAll(persons, records.Persons);
+        await SaveAll(meetings, ParentsFirst(records.Meetings, m => m.ParentMeetingId));
+        await SaveAll(agreements, records.Agreements);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Imported {Files} seed file(s): {Changed} row(s) inserted, updated or removed", files.Count, changed);
+        logger.LogInformation("Imported {Files} seed file(s): {Changed} record(s) created or updated", files.Count, changed);
         return changed;
     }
+
+    private static MigrationException Problems(List<string> errors) =>
+        new($"The seed files have {errors.Count} problem(s); nothing was imported:{Environment.NewLine}  " +
+            string.Join(Environment.NewLine + "  ", errors.Take(100)));
+
+    private sealed record Stores(OrganizationStore Organizations, MeetingStore Meetings, AgreementStore Agreements);
 
     /// <summary>Every record of every file, with where it came from, its id, and the checks that span records.</summary>
     private sealed class SeedRecords
@@ -112,46 +150,35 @@ public sealed class SeedImporter(
             CheckKeys(Agreements, errors, "key", a => a.Key);
         }
 
-        public async Task CheckReferencesAsync(NpgsqlConnection connection, List<string> errors, CancellationToken cancellationToken)
+        public async Task CheckReferencesAsync(NpgsqlConnection connection, Stores stores, List<string> errors, CancellationToken cancellationToken)
         {
             var references = new References(connection, this, cancellationToken);
             foreach (var o in Organizations)
-                await references.CheckAsync(errors, o.Where, "parentId", "organizations", o.Record.ParentId);
+                await references.CheckAsync(errors, o.Where, stores.Organizations.References(o.Record));
             foreach (var m in Meetings)
-            {
-                await references.CheckAsync(errors, m.Where, "parentMeetingId", "meetings", m.Record.ParentMeetingId);
-                for (var i = 0; i < m.Record.TopicIds.Count; i++)
-                    await references.CheckAsync(errors, m.Where, $"topicIds[{i}]", "topics", m.Record.TopicIds[i]);
-                for (var i = 0; i < m.Record.SourceIds.Count; i++)
-                    await references.CheckAsync(errors, m.Where, $"sourceIds[{i}]", "sources", m.Record.SourceIds[i]);
-                var parties = new HashSet<string>();
-                for (var i = 0; i < m.Record.Delegations.Count; i++)
-                {
-                    var d = m.Record.Delegations[i];
-                    if (!parties.Add(DelegationKey(d)))
-                        errors.Add($"{m.Where}: delegations[{i}]: the meeting already has a delegation of this role for this country and organisation.");
-                    await references.CheckAsync(errors, m.Where, $"delegations[{i}].organizationId", "organizations", d.OrganizationId);
-                    for (var j = 0; j < d.Members.Count; j++)
-                    {
-                        await references.CheckAsync(errors, m.Where, $"delegations[{i}].members[{j}].personId", "persons", d.Members[j].PersonId);
-                        await references.CheckAsync(errors, m.Where, $"delegations[{i}].members[{j}].organizationId", "organizations", d.Members[j].OrganizationId);
-                    }
-                }
-            }
+                await references.CheckAsync(errors, m.Where, stores.Meetings.References(m.Record));
             foreach (var a in Agreements)
-            {
-                for (var i = 0; i < a.Record.Parties.Count; i++)
-                {
-                    await references.CheckAsync(errors, a.Where, $"parties[{i}].organizationId", "organizations", a.Record.Parties[i].OrganizationId);
-                    await references.CheckAsync(errors, a.Where, $"parties[{i}].personId", "persons", a.Record.Parties[i].PersonId);
-                }
-                for (var i = 0; i < a.Record.Meetings.Count; i++)
-                    await references.CheckAsync(errors, a.Where, $"meetings[{i}].meetingId", "meetings", a.Record.Meetings[i].MeetingId);
-                for (var i = 0; i < a.Record.SourceIds.Count; i++)
-                    await references.CheckAsync(errors, a.Where, $"sourceIds[{i}]", "sources", a.Record.SourceIds[i]);
-            }
+                await references.CheckAsync(errors, a.Where, stores.Agreements.References(a.Record));
             CheckAcyclic(Organizations, o => o.ParentId, "parentId", errors);
             CheckAcyclic(Meetings, m => m.ParentMeetingId, "parentMeetingId", errors);
+        }
+
+        /// <summary>Leaves out the records that were retired over the API: an import must not bring them back.</summary>
+        public async Task<int> LeaveOutRetiredAsync(DbSession db)
+        {
+            var count = 0;
+            async Task LeaveOut<T>(List<Located<T>> records, string resource)
+            {
+                var retired = await ChangeLog.RetiredAsync(db, resource, records.Select(r => r.Id).ToList());
+                count += records.RemoveAll(r => retired.Contains(r.Id));
+            }
+            await LeaveOut(Topics, "topics");
+            await LeaveOut(Sources, "sources");
+            await LeaveOut(Organizations, "organizations");
+            await LeaveOut(Persons, "persons");
+            await LeaveOut(Meetings, "meetings");
+            await LeaveOut(Agreements, "agreements");
+            return count;
         }
 
         public IEnumerable<Guid> IdsOf(string table) => table switch
@@ -210,15 +237,18 @@ public sealed class SeedImporter(
     {
         private readonly Dictionary<string, HashSet<Guid>> _known = [];
 
-        public async Task CheckAsync(List<string> errors, string where, string field, string table, Guid? id)
+        public async Task CheckAsync(List<string> errors, string where, IEnumerable<Reference> references)
         {
-            if (id is not { } value || value == Guid.Empty)
-                return;
-            if (!_known.TryGetValue(table, out var ids))
-                _known[table] = ids = [.. records.IdsOf(table)];
-            if (ids.Contains(value) || await ExistsAsync(table, value))
-                return;
-            errors.Add($"{where}: {field}: {SeedReferenceConverter.Describe(value)} is not a {table[..^1]} of any seed file, nor one in the database.");
+            foreach (var (field, table, value) in references)
+            {
+                if (value == Guid.Empty)
+                    continue;
+                if (!_known.TryGetValue(table, out var ids))
+                    _known[table] = ids = [.. records.IdsOf(table)];
+                if (ids.Contains(value) || await ExistsAsync(table, value))
+                    continue;
+                errors.Add($"{where}: {field}: {SeedReferenceConverter.Describe(value)} is not a {table[..^1]} of any seed file, nor one in the database.");
+            }
         }
 
         private Task<bool> ExistsAsync(string table, Guid id)
@@ -237,264 +267,23 @@ public sealed class SeedImporter(
         }
     }
 
-    /// <summary>The stable identity of a delegation within its meeting: who it represents, in which role.</summary>
-    private static string DelegationKey(DelegationRequest d) => $"{d.CountryCode}/{d.OrganizationId}/{d.Role}";
-
     private sealed record Located<T>(T Record, string Where, Guid Id);
 
-    /// <summary>Upserts that leave identical rows alone and remove children a record no longer lists.</summary>
-    private sealed class SeedWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Orders records so that every parent is written before its children.</summary>
+    private static IEnumerable<Located<T>> ParentsFirst<T>(List<Located<T>> records, Func<T, Guid?> parentOf)
     {
-        private int _changed;
-
-        public async Task<int> WriteAsync(SeedRecords records)
+        var byId = records.ToDictionary(r => r.Id);
+        var done = new HashSet<Guid>();
+        var ordered = new List<Located<T>>();
+        void Visit(Located<T> r)
         {
-            foreach (var t in records.Topics)
-                await TopicAsync(t.Id, t.Record);
-            foreach (var s in records.Sources)
-                await SourceAsync(s.Id, s.Record);
-            foreach (var o in ParentsFirst(records.Organizations, o => o.ParentId))
-                await OrganizationAsync(o.Id, o.Record);
-            foreach (var p in records.Persons)
-                await PersonAsync(p.Id, p.Record);
-            foreach (var m in ParentsFirst(records.Meetings, m => m.ParentMeetingId))
-                await MeetingAsync(m.Id, m.Record);
-            foreach (var a in records.Agreements)
-                await AgreementAsync(a.Id, a.Record);
-            return _changed;
+            if (!done.Add(r.Id))
+                return;
+            if (parentOf(r.Record) is { } parentId && byId.TryGetValue(parentId, out var parent))
+                Visit(parent);
+            ordered.Add(r);
         }
-
-        private async Task ExecuteAsync(string sql, object parameters) =>
-            _changed += await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-
-        private Task TopicAsync(Guid id, TopicRequest t)
-        {
-            const string sql = """
-                INSERT INTO topics AS x (id, code, label_en, label_ar)
-                VALUES (@id, @Code, @LabelEn, @LabelAr)
-                ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, label_en = EXCLUDED.label_en, label_ar = EXCLUDED.label_ar
-                WHERE (x.code, x.label_en, x.label_ar) IS DISTINCT FROM (EXCLUDED.code, EXCLUDED.label_en, EXCLUDED.label_ar)
-                """;
-            return ExecuteAsync(sql, new { id, t.Code, t.LabelEn, t.LabelAr });
-        }
-
-        private Task SourceAsync(Guid id, SourceRequest s)
-        {
-            const string sql = """
-                INSERT INTO sources AS x (id, title, publisher, url, language, published_on, reference, notes)
-                VALUES (@id, @Title, @Publisher, @Url, @Language, @PublishedOn, @Reference, @Notes)
-                ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, publisher = EXCLUDED.publisher, url = EXCLUDED.url,
-                    language = EXCLUDED.language, published_on = EXCLUDED.published_on, reference = EXCLUDED.reference, notes = EXCLUDED.notes
-                WHERE (x.title, x.publisher, x.url, x.language, x.published_on, x.reference, x.notes)
-                    IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.publisher, EXCLUDED.url, EXCLUDED.language, EXCLUDED.published_on, EXCLUDED.reference, EXCLUDED.notes)
-                """;
-            return ExecuteAsync(sql, new { id, s.Title, s.Publisher, s.Url, s.Language, s.PublishedOn, s.Reference, s.Notes });
-        }
-
-        private Task OrganizationAsync(Guid id, OrganizationRequest o)
-        {
-            const string sql = """
-                INSERT INTO organizations AS x (id, name_en, name_ar, abbreviation, kind, country_code, parent_id)
-                VALUES (@id, @NameEn, @NameAr, @Abbreviation, @Kind, @CountryCode, @ParentId)
-                ON CONFLICT (id) DO UPDATE SET name_en = EXCLUDED.name_en, name_ar = EXCLUDED.name_ar, abbreviation = EXCLUDED.abbreviation,
-                    kind = EXCLUDED.kind, country_code = EXCLUDED.country_code, parent_id = EXCLUDED.parent_id
-                WHERE (x.name_en, x.name_ar, x.abbreviation, x.kind, x.country_code, x.parent_id)
-                    IS DISTINCT FROM (EXCLUDED.name_en, EXCLUDED.name_ar, EXCLUDED.abbreviation, EXCLUDED.kind, EXCLUDED.country_code, EXCLUDED.parent_id)
-                """;
-            return ExecuteAsync(sql, new { id, o.NameEn, o.NameAr, o.Abbreviation, o.Kind, o.CountryCode, o.ParentId });
-        }
-
-        private async Task PersonAsync(Guid id, PersonRequest p)
-        {
-            const string sql = """
-                INSERT INTO persons AS x (id, name_en, name_ar, notes)
-                VALUES (@id, @NameEn, @NameAr, @Notes)
-                ON CONFLICT (id) DO UPDATE SET name_en = EXCLUDED.name_en, name_ar = EXCLUDED.name_ar, notes = EXCLUDED.notes
-                WHERE (x.name_en, x.name_ar, x.notes) IS DISTINCT FROM (EXCLUDED.name_en, EXCLUDED.name_ar, EXCLUDED.notes)
-                """;
-            const string removeAliases = """
-                DELETE FROM person_aliases WHERE person_id = @id AND NOT (alias = ANY(@aliases))
-                """;
-            const string upsertAlias = """
-                INSERT INTO person_aliases AS x (person_id, alias, language) VALUES (@id, @Alias, @Language)
-                ON CONFLICT (person_id, alias) DO UPDATE SET language = EXCLUDED.language
-                WHERE x.language IS DISTINCT FROM EXCLUDED.language
-                """;
-            await ExecuteAsync(sql, new { id, p.NameEn, p.NameAr, p.Notes });
-            await ExecuteAsync(removeAliases, new { id, aliases = p.Aliases.Select(a => a.Alias!).ToArray() });
-            foreach (var a in p.Aliases)
-                await ExecuteAsync(upsertAlias, new { id, a.Alias, a.Language });
-        }
-
-        private async Task MeetingAsync(Guid id, SeedMeeting m)
-        {
-            const string sql = """
-                INSERT INTO meetings AS x (id, title_en, title_ar, summary_en, summary_ar, start_date, start_date_precision,
-                    end_date, end_date_precision, status, format, city_en, city_ar, country_code, latitude, longitude,
-                    host_country_code, parent_meeting_id)
-                VALUES (@id, @TitleEn, @TitleAr, @SummaryEn, @SummaryAr, @StartDate, @StartDatePrecision,
-                    @EndDate, @EndDatePrecision, @Status, @Format, @CityEn, @CityAr, @CountryCode, @Latitude, @Longitude,
-                    @HostCountryCode, @ParentMeetingId)
-                ON CONFLICT (id) DO UPDATE SET title_en = EXCLUDED.title_en, title_ar = EXCLUDED.title_ar,
-                    summary_en = EXCLUDED.summary_en, summary_ar = EXCLUDED.summary_ar, start_date = EXCLUDED.start_date,
-                    start_date_precision = EXCLUDED.start_date_precision, end_date = EXCLUDED.end_date,
-                    end_date_precision = EXCLUDED.end_date_precision, status = EXCLUDED.status, format = EXCLUDED.format,
-                    city_en = EXCLUDED.city_en, city_ar = EXCLUDED.city_ar, country_code = EXCLUDED.country_code,
-                    latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude, host_country_code = EXCLUDED.host_country_code,
-                    parent_meeting_id = EXCLUDED.parent_meeting_id
-                WHERE (x.title_en, x.title_ar, x.summary_en, x.summary_ar, x.start_date, x.start_date_precision, x.end_date,
-                       x.end_date_precision, x.status, x.format, x.city_en, x.city_ar, x.country_code, x.latitude, x.longitude,
-                       x.host_country_code, x.parent_meeting_id)
-                    IS DISTINCT FROM (EXCLUDED.title_en, EXCLUDED.title_ar, EXCLUDED.summary_en, EXCLUDED.summary_ar,
-                       EXCLUDED.start_date, EXCLUDED.start_date_precision, EXCLUDED.end_date, EXCLUDED.end_date_precision,
-                       EXCLUDED.status, EXCLUDED.format, EXCLUDED.city_en, EXCLUDED.city_ar, EXCLUDED.country_code,
-                       EXCLUDED.latitude, EXCLUDED.longitude, EXCLUDED.host_country_code, EXCLUDED.parent_meeting_id)
-                """;
-            const string removeTopics = """
-                DELETE FROM meeting_topics WHERE meeting_id = @id AND NOT (topic_id = ANY(@ids))
-                """;
-            const string addTopics = """
-                INSERT INTO meeting_topics (meeting_id, topic_id) SELECT @id, unnest(@ids) ON CONFLICT DO NOTHING
-                """;
-            const string removeSources = """
-                DELETE FROM meeting_sources WHERE meeting_id = @id AND NOT (source_id = ANY(@ids))
-                """;
-            const string addSources = """
-                INSERT INTO meeting_sources (meeting_id, source_id) SELECT @id, unnest(@ids) ON CONFLICT DO NOTHING
-                """;
-            const string removeDelegations = """
-                DELETE FROM delegations WHERE meeting_id = @id AND NOT (id = ANY(@ids))
-                """;
-
-            await ExecuteAsync(sql, new
-            {
-                id, m.TitleEn, m.TitleAr, m.SummaryEn, m.SummaryAr, m.StartDate, m.StartDatePrecision, m.EndDate, m.EndDatePrecision,
-                m.Status, m.Format, m.CityEn, m.CityAr, m.CountryCode, m.Latitude, m.Longitude, m.HostCountryCode, m.ParentMeetingId,
-            });
-            await ExecuteAsync(removeTopics, new { id, ids = m.TopicIds.ToArray() });
-            await ExecuteAsync(addTopics, new { id, ids = m.TopicIds.ToArray() });
-            await ExecuteAsync(removeSources, new { id, ids = m.SourceIds.ToArray() });
-            await ExecuteAsync(addSources, new { id, ids = m.SourceIds.ToArray() });
-
-            var delegations = m.Delegations.Select(d => (Id: StableId.For(SeedKinds.Delegation, $"{m.Key}/{DelegationKey(d)}"), Delegation: d)).ToList();
-            await ExecuteAsync(removeDelegations, new { id, ids = delegations.Select(d => d.Id).ToArray() });
-            foreach (var (delegationId, d) in delegations)
-                await DelegationAsync(delegationId, id, d);
-        }
-
-        private async Task DelegationAsync(Guid id, Guid meetingId, DelegationRequest d)
-        {
-            const string sql = """
-                INSERT INTO delegations AS x (id, meeting_id, role, country_code, organization_id)
-                VALUES (@id, @meetingId, @Role, @CountryCode, @OrganizationId)
-                ON CONFLICT (id) DO UPDATE SET meeting_id = EXCLUDED.meeting_id, role = EXCLUDED.role,
-                    country_code = EXCLUDED.country_code, organization_id = EXCLUDED.organization_id
-                WHERE (x.meeting_id, x.role, x.country_code, x.organization_id)
-                    IS DISTINCT FROM (EXCLUDED.meeting_id, EXCLUDED.role, EXCLUDED.country_code, EXCLUDED.organization_id)
-                """;
-            const string removeMembers = """
-                DELETE FROM delegation_members WHERE delegation_id = @id AND NOT (person_id = ANY(@ids))
-                """;
-            // Heads are cleared first so that moving the head to another member never meets the one-head index half-way.
-            const string clearHeads = """
-                UPDATE delegation_members SET is_head = false
-                WHERE delegation_id = @id AND is_head AND person_id IS DISTINCT FROM @headId
-                """;
-            const string upsertMember = """
-                INSERT INTO delegation_members AS x (delegation_id, person_id, position, is_head, title_en, title_ar, rank_en, rank_ar, organization_id)
-                VALUES (@id, @PersonId, @position, @IsHead, @TitleEn, @TitleAr, @RankEn, @RankAr, @OrganizationId)
-                ON CONFLICT (delegation_id, person_id) DO UPDATE SET position = EXCLUDED.position, is_head = EXCLUDED.is_head,
-                    title_en = EXCLUDED.title_en, title_ar = EXCLUDED.title_ar, rank_en = EXCLUDED.rank_en, rank_ar = EXCLUDED.rank_ar,
-                    organization_id = EXCLUDED.organization_id
-                WHERE (x.position, x.is_head, x.title_en, x.title_ar, x.rank_en, x.rank_ar, x.organization_id)
-                    IS DISTINCT FROM (EXCLUDED.position, EXCLUDED.is_head, EXCLUDED.title_en, EXCLUDED.title_ar, EXCLUDED.rank_en,
-                       EXCLUDED.rank_ar, EXCLUDED.organization_id)
-                """;
-            await ExecuteAsync(sql, new { id, meetingId, d.Role, d.CountryCode, d.OrganizationId });
-            await ExecuteAsync(removeMembers, new { id, ids = d.Members.Select(x => x.PersonId!.Value).ToArray() });
-            await ExecuteAsync(clearHeads, new { id, headId = d.Members.FirstOrDefault(x => x.IsHead)?.PersonId });
-            for (var position = 0; position < d.Members.Count; position++)
-            {
-                var x = d.Members[position];
-                await ExecuteAsync(upsertMember, new { id, x.PersonId, position, x.IsHead, x.TitleEn, x.TitleAr, x.RankEn, x.RankAr, x.OrganizationId });
-            }
-        }
-
-        private async Task AgreementAsync(Guid id, AgreementRequest a)
-        {
-            const string sql = """
-                INSERT INTO agreements AS x (id, title_en, title_ar, summary_en, summary_ar, kind, status, date, date_precision)
-                VALUES (@id, @TitleEn, @TitleAr, @SummaryEn, @SummaryAr, @Kind, @Status, @Date, @DatePrecision)
-                ON CONFLICT (id) DO UPDATE SET title_en = EXCLUDED.title_en, title_ar = EXCLUDED.title_ar,
-                    summary_en = EXCLUDED.summary_en, summary_ar = EXCLUDED.summary_ar, kind = EXCLUDED.kind,
-                    status = EXCLUDED.status, date = EXCLUDED.date, date_precision = EXCLUDED.date_precision
-                WHERE (x.title_en, x.title_ar, x.summary_en, x.summary_ar, x.kind, x.status, x.date, x.date_precision)
-                    IS DISTINCT FROM (EXCLUDED.title_en, EXCLUDED.title_ar, EXCLUDED.summary_en, EXCLUDED.summary_ar,
-                       EXCLUDED.kind, EXCLUDED.status, EXCLUDED.date, EXCLUDED.date_precision)
-                """;
-            const string removeParties = """
-                DELETE FROM agreement_parties WHERE agreement_id = @id AND position >= @count
-                """;
-            const string upsertParty = """
-                INSERT INTO agreement_parties AS x (agreement_id, position, role, country_code, organization_id, person_id)
-                VALUES (@id, @position, @Role, @CountryCode, @OrganizationId, @PersonId)
-                ON CONFLICT (agreement_id, position) DO UPDATE SET role = EXCLUDED.role, country_code = EXCLUDED.country_code,
-                    organization_id = EXCLUDED.organization_id, person_id = EXCLUDED.person_id
-                WHERE (x.role, x.country_code, x.organization_id, x.person_id)
-                    IS DISTINCT FROM (EXCLUDED.role, EXCLUDED.country_code, EXCLUDED.organization_id, EXCLUDED.person_id)
-                """;
-            const string removeMeetings = """
-                DELETE FROM agreement_meetings am
-                WHERE am.agreement_id = @id
-                  AND NOT EXISTS (SELECT 1 FROM unnest(@meetingIds, @linkKinds) AS keep(meeting_id, link_kind)
-                                  WHERE keep.meeting_id = am.meeting_id AND keep.link_kind = am.link_kind)
-                """;
-            const string addMeeting = """
-                INSERT INTO agreement_meetings (agreement_id, meeting_id, link_kind) VALUES (@id, @MeetingId, @LinkKind)
-                ON CONFLICT DO NOTHING
-                """;
-            const string removeSources = """
-                DELETE FROM agreement_sources WHERE agreement_id = @id AND NOT (source_id = ANY(@ids))
-                """;
-            const string addSources = """
-                INSERT INTO agreement_sources (agreement_id, source_id) SELECT @id, unnest(@ids) ON CONFLICT DO NOTHING
-                """;
-
-            await ExecuteAsync(sql, new { id, a.TitleEn, a.TitleAr, a.SummaryEn, a.SummaryAr, a.Kind, a.Status, a.Date, a.DatePrecision });
-            await ExecuteAsync(removeParties, new { id, count = a.Parties.Count });
-            for (var position = 0; position < a.Parties.Count; position++)
-            {
-                var p = a.Parties[position];
-                await ExecuteAsync(upsertParty, new { id, position, p.Role, p.CountryCode, p.OrganizationId, p.PersonId });
-            }
-            await ExecuteAsync(removeMeetings, new
-            {
-                id,
-                meetingIds = a.Meetings.Select(l => l.MeetingId!.Value).ToArray(),
-                linkKinds = a.Meetings.Select(l => l.LinkKind!).ToArray(),
-            });
-            foreach (var link in a.Meetings)
-                await ExecuteAsync(addMeeting, new { id, link.MeetingId, link.LinkKind });
-            await ExecuteAsync(removeSources, new { id, ids = a.SourceIds.ToArray() });
-            await ExecuteAsync(addSources, new { id, ids = a.SourceIds.ToArray() });
-        }
-
-        /// <summary>Orders records so that every parent is written before its children.</summary>
-        private static IEnumerable<Located<T>> ParentsFirst<T>(List<Located<T>> records, Func<T, Guid?> parentOf)
-        {
-            var byId = records.ToDictionary(r => r.Id);
-            var done = new HashSet<Guid>();
-            var ordered = new List<Located<T>>();
-            void Visit(Located<T> r)
-            {
-                if (!done.Add(r.Id))
-                    return;
-                if (parentOf(r.Record) is { } parentId && byId.TryGetValue(parentId, out var parent))
-                    Visit(parent);
-                ordered.Add(r);
-            }
-            records.ForEach(Visit);
-            return ordered;
-        }
+        records.ForEach(Visit);
+        return ordered;
     }
 }

@@ -74,9 +74,12 @@ public sealed record SeedPerson : PersonRequest, ISeedRecord
     public string? Key { get; init; }
 }
 
-public sealed record SeedMeeting : MeetingRequest, ISeedRecord
+public sealed record SeedMeeting : MeetingRequest, ISeedRecord, INamesDelegations
 {
     public string? Key { get; init; }
+
+    /// <summary>A delegation's id comes from the meeting's key and whom it represents in which role.</summary>
+    public Guid DelegationId(string delegationKey) => StableId.For(SeedKinds.Delegation, $"{Key}/{delegationKey}");
 }
 
 public sealed record SeedAgreement : AgreementRequest, ISeedRecord

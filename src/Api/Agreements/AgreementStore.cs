@@ -1,0 +1,129 @@
+using Api.Infrastructure;
+
+namespace Api.Agreements;
+
+/// <summary>Writes of agreements with their parties, meeting links and sources, in a caller's transaction.</summary>
+public sealed class AgreementStore : IRecordStore<AgreementRequest>
+{
+    public string Resource => "agreements";
+
+    public async Task<Stored<AgreementRequest>?> LoadAsync(DbSession db, Guid id)
+    {
+        const string lockSql = """
+            SELECT version FROM agreements WHERE id = @id FOR UPDATE
+            """;
+        const string sql = """
+            SELECT title_en, title_ar, summary_en, summary_ar, kind, status, date, date_precision FROM agreements WHERE id = @id
+            """;
+        const string partiesSql = """
+            SELECT role, country_code, organization_id, person_id FROM agreement_parties WHERE agreement_id = @id ORDER BY position
+            """;
+        const string meetingsSql = """
+            SELECT meeting_id, link_kind FROM agreement_meetings WHERE agreement_id = @id
+            """;
+        const string sourcesSql = """
+            SELECT source_id FROM agreement_sources WHERE agreement_id = @id
+            """;
+        var version = await db.ScalarAsync<long?>(lockSql, new { id });
+        if (version is null)
+            return null;
+        var agreement = (await db.SingleOrDefaultAsync<AgreementRequest>(sql, new { id }))!;
+        return new Stored<AgreementRequest>(agreement with
+        {
+            Parties = await db.QueryAsync<AgreementPartyRequest>(partiesSql, new { id }),
+            Meetings = await db.QueryAsync<AgreementMeetingRequest>(meetingsSql, new { id }),
+            SourceIds = await db.QueryAsync<Guid>(sourcesSql, new { id }),
+        }, version.Value);
+    }
+
+    public async Task WriteAsync(DbSession db, Guid id, AgreementRequest a)
+    {
+        const string sql = """
+            INSERT INTO agreements AS x (id, title_en, title_ar, summary_en, summary_ar, kind, status, date, date_precision)
+            VALUES (@id, @TitleEn, @TitleAr, @SummaryEn, @SummaryAr, @Kind, @Status, @Date, @DatePrecision)
+            ON CONFLICT (id) DO UPDATE SET title_en = EXCLUDED.title_en, title_ar = EXCLUDED.title_ar,
+                summary_en = EXCLUDED.summary_en, summary_ar = EXCLUDED.summary_ar, kind = EXCLUDED.kind,
+                status = EXCLUDED.status, date = EXCLUDED.date, date_precision = EXCLUDED.date_precision
+            """;
+        const string removeParties = """
+            DELETE FROM agreement_parties WHERE agreement_id = @id AND position >= @count
+            """;
+        const string upsertParty = """
+            INSERT INTO agreement_parties AS x (agreement_id, position, role, country_code, organization_id, person_id)
+            VALUES (@id, @position, @Role, @CountryCode, @OrganizationId, @PersonId)
+            ON CONFLICT (agreement_id, position) DO UPDATE SET role = EXCLUDED.role, country_code = EXCLUDED.country_code,
+                organization_id = EXCLUDED.organization_id, person_id = EXCLUDED.person_id
+            WHERE (x.role, x.country_code, x.organization_id, x.person_id)
+                IS DISTINCT FROM (EXCLUDED.role, EXCLUDED.country_code, EXCLUDED.organization_id, EXCLUDED.person_id)
+            """;
+        const string removeMeetings = """
+            DELETE FROM agreement_meetings am
+            WHERE am.agreement_id = @id
+              AND NOT EXISTS (SELECT 1 FROM unnest(@meetingIds, @linkKinds) AS keep(meeting_id, link_kind)
+                              WHERE keep.meeting_id = am.meeting_id AND keep.link_kind = am.link_kind)
+            """;
+        const string addMeeting = """
+            INSERT INTO agreement_meetings (agreement_id, meeting_id, link_kind) VALUES (@id, @MeetingId, @LinkKind)
+            ON CONFLICT DO NOTHING
+            """;
+        const string removeSources = """
+            DELETE FROM agreement_sources WHERE agreement_id = @id AND NOT (source_id = ANY(@ids))
+            """;
+        const string addSources = """
+            INSERT INTO agreement_sources (agreement_id, source_id) SELECT @id, unnest(@ids) ON CONFLICT DO NOTHING
+            """;
+
+        await db.ExecuteAsync(sql, new { id, a.TitleEn, a.TitleAr, a.SummaryEn, a.SummaryAr, a.Kind, a.Status, a.Date, a.DatePrecision });
+        await db.ExecuteAsync(removeParties, new { id, count = a.Parties.Count });
+        for (var position = 0; position < a.Parties.Count; position++)
+        {
+            var p = a.Parties[position];
+            await db.ExecuteAsync(upsertParty, new { id, position, p.Role, p.CountryCode, p.OrganizationId, p.PersonId });
+        }
+        await db.ExecuteAsync(removeMeetings, new
+        {
+            id,
+            meetingIds = a.Meetings.Select(l => l.MeetingId!.Value).ToArray(),
+            linkKinds = a.Meetings.Select(l => l.LinkKind!).ToArray(),
+        });
+        foreach (var link in a.Meetings)
+            await db.ExecuteAsync(addMeeting, new { id, link.MeetingId, link.LinkKind });
+        await db.ExecuteAsync(removeSources, new { id, ids = a.SourceIds.ToArray() });
+        await db.ExecuteAsync(addSources, new { id, ids = a.SourceIds.ToArray() });
+    }
+
+    public Task DeleteAsync(DbSession db, Guid id)
+    {
+        const string sql = """
+            DELETE FROM agreements WHERE id = @id
+            """;
+        return db.ExecuteAsync(sql, new { id });
+    }
+
+    public AgreementRequest Canonical(AgreementRequest doc) => doc with
+    {
+        Meetings = doc.Meetings.OrderBy(l => l.MeetingId).ThenBy(l => l.LinkKind, StringComparer.Ordinal).ToList(),
+        SourceIds = doc.SourceIds.Order().ToList(),
+    };
+
+    public IEnumerable<Reference> References(AgreementRequest doc)
+    {
+        for (var i = 0; i < doc.Parties.Count; i++)
+        {
+            if (doc.Parties[i].OrganizationId is { } organizationId)
+                yield return new Reference($"parties[{i}].organizationId", "organizations", organizationId);
+            if (doc.Parties[i].PersonId is { } personId)
+                yield return new Reference($"parties[{i}].personId", "persons", personId);
+        }
+        for (var i = 0; i < doc.Meetings.Count; i++)
+        {
+            if (doc.Meetings[i].MeetingId is { } meetingId)
+                yield return new Reference($"meetings[{i}].meetingId", "meetings", meetingId);
+        }
+        for (var i = 0; i < doc.SourceIds.Count; i++)
+            yield return new Reference($"sourceIds[{i}]", "sources", doc.SourceIds[i]);
+    }
+
+    // Nothing refers to an agreement: its parties, links and sources are its own and go with it.
+    public Task<IReadOnlyList<string>> ReferrersAsync(DbSession db, Guid id) => Task.FromResult<IReadOnlyList<string>>([]);
+}

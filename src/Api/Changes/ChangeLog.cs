@@ -1,0 +1,39 @@
+using Api.Infrastructure;
+
+namespace Api.Changes;
+
+/// <summary>Writes the change log, inside the transaction of the change it records.</summary>
+public static class ChangeLog
+{
+    public const string Created = "created";
+    public const string Updated = "updated";
+    public const string Deleted = "deleted";
+
+    public static async Task RecordAsync(DbSession db, string resource, Guid id, string kind, long version, string actor, string? before, string? after)
+    {
+        // Held until commit: changes get their sequence numbers in the order they commit, so a feed
+        // reader that has seen seq N will never find a smaller one appear later.
+        const string serialize = """
+            SELECT pg_advisory_xact_lock(7336521)
+            """;
+        const string sql = """
+            INSERT INTO changes (resource, record_id, kind, version, actor, changed_at, before, after)
+            VALUES (@resource, @id, @kind, @version, @actor, clock_timestamp(), @before::jsonb, @after::jsonb)
+            """;
+        await db.ExecuteAsync(serialize);
+        await db.ExecuteAsync(sql, new { resource, id, kind, version, actor, before, after });
+    }
+
+    /// <summary>The ids among <paramref name="ids"/> whose last change deleted them: retired records a seed import must not bring back.</summary>
+    public static async Task<HashSet<Guid>> RetiredAsync(DbSession db, string resource, IReadOnlyCollection<Guid> ids)
+    {
+        const string sql = """
+            SELECT DISTINCT ON (record_id) record_id, kind
+            FROM changes
+            WHERE resource = @resource AND record_id = ANY(@ids)
+            ORDER BY record_id, seq DESC
+            """;
+        var rows = await db.QueryAsync<(Guid RecordId, string Kind)>(sql, new { resource, ids = ids.ToArray() });
+        return rows.Where(r => r.Kind == Deleted).Select(r => r.RecordId).ToHashSet();
+    }
+}

@@ -1,0 +1,55 @@
+namespace Api.Infrastructure;
+
+/// <summary>
+/// How one kind of record is read and written inside a caller's transaction, as the request body that
+/// creates it (its "document"). <see cref="RecordWriter"/> and the seed import drive every write through
+/// this: lock and load, compare, write, raise the version, log the change.
+/// </summary>
+/// <typeparam name="TDoc">The request body of the resource, e.g. <c>MeetingRequest</c>.</typeparam>
+public interface IRecordStore<TDoc> where TDoc : class
+{
+    /// <summary>The resource name of URLs and of the change log: <c>meetings</c>, <c>persons</c>, …</summary>
+    string Resource { get; }
+
+    /// <summary>The record as a document with its version, its row locked for the rest of the transaction; null when there is none.</summary>
+    Task<Stored<TDoc>?> LoadAsync(DbSession db, Guid id);
+
+    /// <summary>Inserts the record, or replaces it and everything it owns (aliases, delegations, parties, links).</summary>
+    Task WriteAsync(DbSession db, Guid id, TDoc doc);
+
+    /// <summary>Removes the record and what it owns; its history stays in the change log.</summary>
+    Task DeleteAsync(DbSession db, Guid id);
+
+    /// <summary>The same document with its sets (topic ids, aliases, links) in a fixed order, so equal records serialise equally.</summary>
+    TDoc Canonical(TDoc doc);
+
+    /// <summary>Every id the document refers to, with the field that holds it.</summary>
+    IEnumerable<Reference> References(TDoc doc);
+
+    /// <summary>Problems only the database can see, such as a parent that would make a cycle.</summary>
+    Task<IReadOnlyList<FieldError>> CheckAsync(DbSession db, Guid id, TDoc doc) => Task.FromResult<IReadOnlyList<FieldError>>([]);
+
+    /// <summary>The records that still refer to this one, described for a person ("meeting 8993f035-…"); a delete is refused while there are any.</summary>
+    Task<IReadOnlyList<string>> ReferrersAsync(DbSession db, Guid id);
+}
+
+/// <summary>A record as stored: its document and version.</summary>
+public sealed record Stored<TDoc>(TDoc Doc, long Version);
+
+/// <summary>An id a document refers to: the field that holds it and the resource it must name.</summary>
+public sealed record Reference(string Field, string Resource, Guid Id);
+
+/// <summary>A problem with one field of a request.</summary>
+public sealed record FieldError(string Field, string Message);
+
+public static class RecordStoreRegistration
+{
+    /// <summary>The stores of every writable resource: the API and the migration job write through the same ones.</summary>
+    public static IServiceCollection AddRecordStores(this IServiceCollection services) => services
+        .AddSingleton<Topics.TopicStore>()
+        .AddSingleton<Sources.SourceStore>()
+        .AddSingleton<Organizations.OrganizationStore>()
+        .AddSingleton<Persons.PersonStore>()
+        .AddSingleton<Meetings.MeetingStore>()
+        .AddSingleton<Agreements.AgreementStore>();
+}

@@ -1,0 +1,154 @@
+using Api.Changes;
+using Npgsql;
+
+namespace Api.Infrastructure;
+
+/// <summary>
+/// The one way records change, over HTTP and from the seed import alike: in one transaction, lock and
+/// load the record, decide, check what it refers to, write it, raise its version and log the change with
+/// the record before and after. A write that would change nothing writes nothing.
+/// </summary>
+public sealed class RecordWriter(NpgsqlDataSource dataSource)
+{
+    public async Task<WriteResult> CreateAsync<TDoc>(IRecordStore<TDoc> store, TDoc doc, string actor, CancellationToken cancellationToken)
+        where TDoc : class =>
+        await InTransactionAsync(db => CreateAsync(db, store, Guid.CreateVersion7(), doc, actor, checkReferences: true), cancellationToken);
+
+    /// <summary>Changes a record as <paramref name="edit"/> decides from what is stored now.</summary>
+    public async Task<WriteResult> UpdateAsync<TDoc>(IRecordStore<TDoc> store, Guid id, Func<DbSession, Stored<TDoc>, Task<Edit<TDoc>>> edit,
+        string actor, CancellationToken cancellationToken) where TDoc : class =>
+        await InTransactionAsync(async db =>
+        {
+            var stored = await store.LoadAsync(db, id);
+            if (stored is null)
+                return WriteResult.NotFound();
+            var decision = await edit(db, stored);
+            if (decision.Refusal is { } refusal)
+                return refusal;
+            return await UpdateAsync(db, store, id, stored, decision.Doc!, actor, checkReferences: true);
+        }, cancellationToken);
+
+    /// <summary>Replaces a record with <paramref name="doc"/> if <paramref name="ifMatch"/> names its current version.</summary>
+    public Task<WriteResult> ReplaceAsync<TDoc>(IRecordStore<TDoc> store, Guid id, TDoc doc, IfMatch ifMatch, string actor, CancellationToken cancellationToken)
+        where TDoc : class =>
+        UpdateAsync(store, id, (_, stored) => Task.FromResult(ifMatch.Matches(stored.Version) ? Edit<TDoc>.To(doc) : WriteResult.PreconditionFailed()),
+            actor, cancellationToken);
+
+    /// <summary>Retires a record: it goes from every list and read, and its history stays. Refused while others refer to it.</summary>
+    public async Task<WriteResult> DeleteAsync<TDoc>(IRecordStore<TDoc> store, Guid id, IfMatch ifMatch, string actor, CancellationToken cancellationToken)
+        where TDoc : class =>
+        await InTransactionAsync(async db =>
+        {
+            var stored = await store.LoadAsync(db, id);
+            if (stored is null)
+                return WriteResult.NotFound();
+            if (!ifMatch.Matches(stored.Version))
+                return WriteResult.PreconditionFailed();
+            var referrers = await store.ReferrersAsync(db, id);
+            if (referrers.Count > 0)
+                return WriteResult.Conflict(
+                    $"Other records still refer to this one: {string.Join(", ", referrers.Take(20))}{(referrers.Count > 20 ? ", …" : "")}. " +
+                    "Change or retire them first.");
+            await store.DeleteAsync(db, id);
+            var version = stored.Version + 1;
+            await ChangeLog.RecordAsync(db, store.Resource, id, ChangeLog.Deleted, version, actor, Documents.ToJson(store.Canonical(stored.Doc)), null);
+            return new WriteResult(WriteOutcome.Deleted, id, version);
+        }, cancellationToken);
+
+    /// <summary>Creates or updates a record with a known id in the caller's transaction (the seed import).</summary>
+    public static async Task<WriteResult> SaveAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id, TDoc doc, string actor) where TDoc : class
+    {
+        var stored = await store.LoadAsync(db, id);
+        return stored is null
+            ? await CreateAsync(db, store, id, doc, actor, checkReferences: false)
+            : await UpdateAsync(db, store, id, stored, doc, actor, checkReferences: false);
+    }
+
+    private static async Task<WriteResult> CreateAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id, TDoc doc, string actor, bool checkReferences)
+        where TDoc : class
+    {
+        var canonical = store.Canonical(doc);
+        // Checked in the client's order, so that an error's index is the one the client sent.
+        var errors = await CheckAsync(db, store, id, doc, checkReferences);
+        if (errors.Count > 0)
+            return WriteResult.Invalid(errors);
+        await store.WriteAsync(db, id, canonical);
+        await ChangeLog.RecordAsync(db, store.Resource, id, ChangeLog.Created, 1, actor, null, Documents.ToJson(canonical));
+        return new WriteResult(WriteOutcome.Created, id, 1);
+    }
+
+    private static async Task<WriteResult> UpdateAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id, Stored<TDoc> stored, TDoc doc,
+        string actor, bool checkReferences) where TDoc : class
+    {
+        var canonical = store.Canonical(doc);
+        var before = Documents.ToJson(store.Canonical(stored.Doc));
+        var after = Documents.ToJson(canonical);
+        if (before == after)
+            return new WriteResult(WriteOutcome.Unchanged, id, stored.Version);
+        var errors = await CheckAsync(db, store, id, doc, checkReferences);
+        if (errors.Count > 0)
+            return WriteResult.Invalid(errors);
+        await store.WriteAsync(db, id, canonical);
+        var version = await db.ScalarAsync<long>(BumpVersionSql(store.Resource), new { id });
+        await ChangeLog.RecordAsync(db, store.Resource, id, ChangeLog.Updated, version, actor, before, after);
+        return new WriteResult(WriteOutcome.Updated, id, version);
+    }
+
+    /// <summary>Every id the document refers to must name a record, and the store's own checks must pass.</summary>
+    private static async Task<IReadOnlyList<FieldError>> CheckAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id, TDoc doc, bool checkReferences)
+        where TDoc : class
+    {
+        var errors = new List<FieldError>();
+        if (checkReferences)
+        {
+            foreach (var group in store.References(doc).GroupBy(r => r.Resource))
+            {
+                var found = (await db.QueryAsync<Guid>(ExistingIdsSql(group.Key), new { ids = group.Select(r => r.Id).Distinct().ToArray() })).ToHashSet();
+                errors.AddRange(group.Where(r => !found.Contains(r.Id))
+                    .Select(r => new FieldError(r.Field, $"There is no {Singular(r.Resource)} with the id {r.Id}.")));
+            }
+        }
+        if (errors.Count == 0)
+            errors.AddRange(await store.CheckAsync(db, id, doc));
+        return errors;
+    }
+
+    private async Task<WriteResult> InTransactionAsync(Func<DbSession, Task<WriteResult>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(new DbSession(connection, transaction, cancellationToken));
+        if (result.Outcome is WriteOutcome.Created or WriteOutcome.Updated or WriteOutcome.Deleted)
+            await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    // Table names come from this fixed list, never from input.
+    private static string BumpVersionSql(string resource) => resource switch
+    {
+        "meetings" => "UPDATE meetings SET version = version + 1 WHERE id = @id RETURNING version",
+        "agreements" => "UPDATE agreements SET version = version + 1 WHERE id = @id RETURNING version",
+        "persons" => "UPDATE persons SET version = version + 1 WHERE id = @id RETURNING version",
+        "organizations" => "UPDATE organizations SET version = version + 1 WHERE id = @id RETURNING version",
+        "sources" => "UPDATE sources SET version = version + 1 WHERE id = @id RETURNING version",
+        "topics" => "UPDATE topics SET version = version + 1 WHERE id = @id RETURNING version",
+        _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, null),
+    };
+
+    private static string ExistingIdsSql(string resource) => resource switch
+    {
+        "meetings" => "SELECT id FROM meetings WHERE id = ANY(@ids)",
+        "agreements" => "SELECT id FROM agreements WHERE id = ANY(@ids)",
+        "persons" => "SELECT id FROM persons WHERE id = ANY(@ids)",
+        "organizations" => "SELECT id FROM organizations WHERE id = ANY(@ids)",
+        "sources" => "SELECT id FROM sources WHERE id = ANY(@ids)",
+        "topics" => "SELECT id FROM topics WHERE id = ANY(@ids)",
+        _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, null),
+    };
+
+    private static string Singular(string resource) => resource switch
+    {
+        "persons" => "person",
+        _ => resource.TrimEnd('s'),
+    };
+}

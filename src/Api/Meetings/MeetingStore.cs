@@ -1,0 +1,263 @@
+using Api.Delegations;
+using Api.Infrastructure;
+
+namespace Api.Meetings;
+
+/// <summary>
+/// A meeting document that chooses the ids of its new delegations itself: the seed import derives them
+/// from the seed key, so every environment gets the same ids.
+/// </summary>
+public interface INamesDelegations
+{
+    Guid DelegationId(string delegationKey);
+}
+
+/// <summary>Writes of meetings with their topics, sources and delegations, in a caller's transaction.</summary>
+public sealed class MeetingStore : IRecordStore<MeetingRequest>
+{
+    public string Resource => "meetings";
+
+    /// <summary>A delegation is known within its meeting by whom it represents and in which role.</summary>
+    public static string DelegationKey(DelegationRequest d) => $"{d.CountryCode}/{d.OrganizationId}/{d.Role}";
+
+    public async Task<Stored<MeetingRequest>?> LoadAsync(DbSession db, Guid id)
+    {
+        const string lockSql = """
+            SELECT version FROM meetings WHERE id = @id FOR UPDATE
+            """;
+        const string sql = """
+            SELECT title_en, title_ar, summary_en, summary_ar, start_date, start_date_precision, end_date, end_date_precision,
+                   status, format, city_en, city_ar, country_code, latitude, longitude, host_country_code, parent_meeting_id
+            FROM meetings WHERE id = @id
+            """;
+        const string topicsSql = """
+            SELECT topic_id FROM meeting_topics WHERE meeting_id = @id
+            """;
+        const string sourcesSql = """
+            SELECT source_id FROM meeting_sources WHERE meeting_id = @id
+            """;
+        const string delegationsSql = """
+            SELECT id, role, country_code, organization_id FROM delegations WHERE meeting_id = @id
+            """;
+        const string membersSql = """
+            SELECT dm.delegation_id, dm.person_id, dm.is_head, dm.title_en, dm.title_ar, dm.rank_en, dm.rank_ar, dm.organization_id
+            FROM delegation_members dm JOIN delegations d ON d.id = dm.delegation_id
+            WHERE d.meeting_id = @id
+            ORDER BY dm.delegation_id, dm.position
+            """;
+        var version = await db.ScalarAsync<long?>(lockSql, new { id });
+        if (version is null)
+            return null;
+        var meeting = (await db.SingleOrDefaultAsync<MeetingRequest>(sql, new { id }))!;
+        var members = (await db.QueryAsync<MemberRow>(membersSql, new { id })).ToLookup(m => m.DelegationId);
+        var delegations = (await db.QueryAsync<DelegationRow>(delegationsSql, new { id }))
+            .Select(d => new DelegationRequest
+            {
+                Role = d.Role,
+                CountryCode = d.CountryCode,
+                OrganizationId = d.OrganizationId,
+                Members = members[d.Id].Select(m => (DelegationMemberRequest)m).ToList(),
+            })
+            .ToList();
+        return new Stored<MeetingRequest>(meeting with
+        {
+            TopicIds = await db.QueryAsync<Guid>(topicsSql, new { id }),
+            SourceIds = await db.QueryAsync<Guid>(sourcesSql, new { id }),
+            Delegations = delegations,
+        }, version.Value);
+    }
+
+    public async Task WriteAsync(DbSession db, Guid id, MeetingRequest m)
+    {
+        const string sql = """
+            INSERT INTO meetings AS x (id, title_en, title_ar, summary_en, summary_ar, start_date, start_date_precision,
+                end_date, end_date_precision, status, format, city_en, city_ar, country_code, latitude, longitude,
+                host_country_code, parent_meeting_id)
+            VALUES (@id, @TitleEn, @TitleAr, @SummaryEn, @SummaryAr, @StartDate, @StartDatePrecision,
+                @EndDate, @EndDatePrecision, @Status, @Format, @CityEn, @CityAr, @CountryCode, @Latitude, @Longitude,
+                @HostCountryCode, @ParentMeetingId)
+            ON CONFLICT (id) DO UPDATE SET title_en = EXCLUDED.title_en, title_ar = EXCLUDED.title_ar,
+                summary_en = EXCLUDED.summary_en, summary_ar = EXCLUDED.summary_ar, start_date = EXCLUDED.start_date,
+                start_date_precision = EXCLUDED.start_date_precision, end_date = EXCLUDED.end_date,
+                end_date_precision = EXCLUDED.end_date_precision, status = EXCLUDED.status, format = EXCLUDED.format,
+                city_en = EXCLUDED.city_en, city_ar = EXCLUDED.city_ar, country_code = EXCLUDED.country_code,
+                latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude, host_country_code = EXCLUDED.host_country_code,
+                parent_meeting_id = EXCLUDED.parent_meeting_id
+            """;
+        const string removeTopics = """
+            DELETE FROM meeting_topics WHERE meeting_id = @id AND NOT (topic_id = ANY(@ids))
+            """;
+        const string addTopics = """
+            INSERT INTO meeting_topics (meeting_id, topic_id) SELECT @id, unnest(@ids) ON CONFLICT DO NOTHING
+            """;
+        const string removeSources = """
+            DELETE FROM meeting_sources WHERE meeting_id = @id AND NOT (source_id = ANY(@ids))
+            """;
+        const string addSources = """
+            INSERT INTO meeting_sources (meeting_id, source_id) SELECT @id, unnest(@ids) ON CONFLICT DO NOTHING
+            """;
+        const string existingDelegations = """
+            SELECT id, role, country_code, organization_id FROM delegations WHERE meeting_id = @id
+            """;
+        const string removeDelegations = """
+            DELETE FROM delegations WHERE meeting_id = @id AND NOT (id = ANY(@ids))
+            """;
+
+        await db.ExecuteAsync(sql, new
+        {
+            id, m.TitleEn, m.TitleAr, m.SummaryEn, m.SummaryAr, m.StartDate, m.StartDatePrecision, m.EndDate, m.EndDatePrecision,
+            m.Status, m.Format, m.CityEn, m.CityAr, m.CountryCode, m.Latitude, m.Longitude, m.HostCountryCode, m.ParentMeetingId,
+        });
+        await db.ExecuteAsync(removeTopics, new { id, ids = m.TopicIds.ToArray() });
+        await db.ExecuteAsync(addTopics, new { id, ids = m.TopicIds.ToArray() });
+        await db.ExecuteAsync(removeSources, new { id, ids = m.SourceIds.ToArray() });
+        await db.ExecuteAsync(addSources, new { id, ids = m.SourceIds.ToArray() });
+
+        // Delegations keep their ids while they represent the same party in the same role.
+        var existing = (await db.QueryAsync<DelegationRow>(existingDelegations, new { id }))
+            .ToDictionary(d => DelegationKey(new DelegationRequest { Role = d.Role, CountryCode = d.CountryCode, OrganizationId = d.OrganizationId }), d => d.Id);
+        var delegations = m.Delegations.Select(d =>
+        {
+            var key = DelegationKey(d);
+            return existing.TryGetValue(key, out var known)
+                ? (Id: known, IsNew: false, Delegation: d)
+                : (Id: m is INamesDelegations names ? names.DelegationId(key) : Guid.CreateVersion7(), IsNew: true, Delegation: d);
+        }).ToList();
+        await db.ExecuteAsync(removeDelegations, new { id, ids = delegations.Select(d => d.Id).ToArray() });
+        foreach (var (delegationId, isNew, d) in delegations)
+            await WriteDelegationAsync(db, delegationId, isNew, id, d);
+    }
+
+    private static async Task WriteDelegationAsync(DbSession db, Guid id, bool isNew, Guid meetingId, DelegationRequest d)
+    {
+        const string insert = """
+            INSERT INTO delegations (id, meeting_id, role, country_code, organization_id)
+            VALUES (@id, @meetingId, @Role, @CountryCode, @OrganizationId)
+            """;
+        const string removeMembers = """
+            DELETE FROM delegation_members WHERE delegation_id = @id AND NOT (person_id = ANY(@ids))
+            """;
+        // Heads are cleared first so that moving the head to another member never meets the one-head index half-way.
+        const string clearHeads = """
+            UPDATE delegation_members SET is_head = false
+            WHERE delegation_id = @id AND is_head AND person_id IS DISTINCT FROM @headId
+            """;
+        const string upsertMember = """
+            INSERT INTO delegation_members AS x (delegation_id, person_id, position, is_head, title_en, title_ar, rank_en, rank_ar, organization_id)
+            VALUES (@id, @PersonId, @position, @IsHead, @TitleEn, @TitleAr, @RankEn, @RankAr, @OrganizationId)
+            ON CONFLICT (delegation_id, person_id) DO UPDATE SET position = EXCLUDED.position, is_head = EXCLUDED.is_head,
+                title_en = EXCLUDED.title_en, title_ar = EXCLUDED.title_ar, rank_en = EXCLUDED.rank_en, rank_ar = EXCLUDED.rank_ar,
+                organization_id = EXCLUDED.organization_id
+            WHERE (x.position, x.is_head, x.title_en, x.title_ar, x.rank_en, x.rank_ar, x.organization_id)
+                IS DISTINCT FROM (EXCLUDED.position, EXCLUDED.is_head, EXCLUDED.title_en, EXCLUDED.title_ar, EXCLUDED.rank_en,
+                   EXCLUDED.rank_ar, EXCLUDED.organization_id)
+            """;
+        const string bumpVersion = """
+            UPDATE delegations SET version = version + 1 WHERE id = @id
+            """;
+
+        if (isNew)
+            await db.ExecuteAsync(insert, new { id, meetingId, d.Role, d.CountryCode, d.OrganizationId });
+        var changed = await db.ExecuteAsync(removeMembers, new { id, ids = d.Members.Select(x => x.PersonId!.Value).ToArray() });
+        changed += await db.ExecuteAsync(clearHeads, new { id, headId = d.Members.FirstOrDefault(x => x.IsHead)?.PersonId });
+        for (var position = 0; position < d.Members.Count; position++)
+        {
+            var x = d.Members[position];
+            changed += await db.ExecuteAsync(upsertMember, new { id, x.PersonId, position, x.IsHead, x.TitleEn, x.TitleAr, x.RankEn, x.RankAr, x.OrganizationId });
+        }
+        // A delegation's version counts changes to its members, so its ETag does too.
+        if (!isNew && changed > 0)
+            await db.ExecuteAsync(bumpVersion, new { id });
+    }
+
+    public Task DeleteAsync(DbSession db, Guid id)
+    {
+        const string sql = """
+            DELETE FROM meetings WHERE id = @id
+            """;
+        return db.ExecuteAsync(sql, new { id });
+    }
+
+    public MeetingRequest Canonical(MeetingRequest doc) => doc with
+    {
+        TopicIds = doc.TopicIds.Order().ToList(),
+        SourceIds = doc.SourceIds.Order().ToList(),
+        Delegations = doc.Delegations.OrderBy(DelegationKey, StringComparer.Ordinal).ToList(),
+    };
+
+    public IEnumerable<Reference> References(MeetingRequest doc)
+    {
+        if (doc.ParentMeetingId is { } parentId)
+            yield return new Reference("parentMeetingId", "meetings", parentId);
+        for (var i = 0; i < doc.TopicIds.Count; i++)
+            yield return new Reference($"topicIds[{i}]", "topics", doc.TopicIds[i]);
+        for (var i = 0; i < doc.SourceIds.Count; i++)
+            yield return new Reference($"sourceIds[{i}]", "sources", doc.SourceIds[i]);
+        for (var i = 0; i < doc.Delegations.Count; i++)
+        {
+            var d = doc.Delegations[i];
+            if (d.OrganizationId is { } organizationId)
+                yield return new Reference($"delegations[{i}].organizationId", "organizations", organizationId);
+            for (var j = 0; j < d.Members.Count; j++)
+            {
+                if (d.Members[j].PersonId is { } personId)
+                    yield return new Reference($"delegations[{i}].members[{j}].personId", "persons", personId);
+                if (d.Members[j].OrganizationId is { } memberOrganizationId)
+                    yield return new Reference($"delegations[{i}].members[{j}].organizationId", "organizations", memberOrganizationId);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<FieldError>> CheckAsync(DbSession db, Guid id, MeetingRequest doc)
+    {
+        const string sql = """
+            WITH RECURSIVE ancestors AS (
+                SELECT id, parent_meeting_id FROM meetings WHERE id = @parentId
+                UNION
+                SELECT m.id, m.parent_meeting_id FROM meetings m JOIN ancestors a ON m.id = a.parent_meeting_id
+            )
+            SELECT EXISTS (SELECT 1 FROM ancestors WHERE id = @id)
+            """;
+        if (doc.ParentMeetingId is not { } parentId)
+            return [];
+        return parentId == id || await db.ScalarAsync<bool>(sql, new { id, parentId })
+            ? [new FieldError("parentMeetingId", "A meeting cannot take place on the margins of itself or of one of its own side meetings.")]
+            : [];
+    }
+
+    public async Task<IReadOnlyList<string>> ReferrersAsync(DbSession db, Guid id)
+    {
+        const string sql = """
+            SELECT 'side meeting ' || id FROM meetings WHERE parent_meeting_id = @id
+            UNION
+            SELECT 'agreement ' || agreement_id FROM agreement_meetings WHERE meeting_id = @id
+            """;
+        return await db.QueryAsync<string>(sql, new { id });
+    }
+
+    private sealed record DelegationRow
+    {
+        public Guid Id { get; init; }
+        public string? Role { get; init; }
+        public string? CountryCode { get; init; }
+        public Guid? OrganizationId { get; init; }
+    }
+
+    private sealed record MemberRow
+    {
+        public Guid DelegationId { get; init; }
+        public Guid PersonId { get; init; }
+        public bool IsHead { get; init; }
+        public string? TitleEn { get; init; }
+        public string? TitleAr { get; init; }
+        public string? RankEn { get; init; }
+        public string? RankAr { get; init; }
+        public Guid? OrganizationId { get; init; }
+
+        public static explicit operator DelegationMemberRequest(MemberRow m) => new()
+        {
+            PersonId = m.PersonId, IsHead = m.IsHead, TitleEn = m.TitleEn, TitleAr = m.TitleAr, RankEn = m.RankEn, RankAr = m.RankAr,
+            OrganizationId = m.OrganizationId,
+        };
+    }
+}

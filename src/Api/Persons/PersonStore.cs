@@ -1,0 +1,71 @@
+using Api.Infrastructure;
+
+namespace Api.Persons;
+
+/// <summary>Writes of persons with their aliases, in a caller's transaction.</summary>
+public sealed class PersonStore : IRecordStore<PersonRequest>
+{
+    public string Resource => "persons";
+
+    public async Task<Stored<PersonRequest>?> LoadAsync(DbSession db, Guid id)
+    {
+        const string lockSql = """
+            SELECT version FROM persons WHERE id = @id FOR UPDATE
+            """;
+        const string sql = """
+            SELECT name_en, name_ar, notes FROM persons WHERE id = @id
+            """;
+        const string aliasesSql = """
+            SELECT alias, language FROM person_aliases WHERE person_id = @id
+            """;
+        var version = await db.ScalarAsync<long?>(lockSql, new { id });
+        if (version is null)
+            return null;
+        var person = (await db.SingleOrDefaultAsync<PersonRequest>(sql, new { id }))!;
+        return new Stored<PersonRequest>(person with { Aliases = await db.QueryAsync<PersonAliasRequest>(aliasesSql, new { id }) }, version.Value);
+    }
+
+    public async Task WriteAsync(DbSession db, Guid id, PersonRequest p)
+    {
+        const string sql = """
+            INSERT INTO persons AS x (id, name_en, name_ar, notes)
+            VALUES (@id, @NameEn, @NameAr, @Notes)
+            ON CONFLICT (id) DO UPDATE SET name_en = EXCLUDED.name_en, name_ar = EXCLUDED.name_ar, notes = EXCLUDED.notes
+            """;
+        const string removeAliases = """
+            DELETE FROM person_aliases WHERE person_id = @id AND NOT (alias = ANY(@aliases))
+            """;
+        const string upsertAlias = """
+            INSERT INTO person_aliases AS x (person_id, alias, language) VALUES (@id, @Alias, @Language)
+            ON CONFLICT (person_id, alias) DO UPDATE SET language = EXCLUDED.language
+            WHERE x.language IS DISTINCT FROM EXCLUDED.language
+            """;
+        await db.ExecuteAsync(sql, new { id, p.NameEn, p.NameAr, p.Notes });
+        await db.ExecuteAsync(removeAliases, new { id, aliases = p.Aliases.Select(a => a.Alias!).ToArray() });
+        foreach (var a in p.Aliases)
+            await db.ExecuteAsync(upsertAlias, new { id, a.Alias, a.Language });
+    }
+
+    public Task DeleteAsync(DbSession db, Guid id)
+    {
+        const string sql = """
+            DELETE FROM persons WHERE id = @id
+            """;
+        return db.ExecuteAsync(sql, new { id });
+    }
+
+    public PersonRequest Canonical(PersonRequest doc) =>
+        doc with { Aliases = doc.Aliases.OrderBy(a => a.Alias, StringComparer.Ordinal).ThenBy(a => a.Language, StringComparer.Ordinal).ToList() };
+
+    public IEnumerable<Reference> References(PersonRequest doc) => [];
+
+    public async Task<IReadOnlyList<string>> ReferrersAsync(DbSession db, Guid id)
+    {
+        const string sql = """
+            SELECT 'meeting ' || d.meeting_id FROM delegation_members dm JOIN delegations d ON d.id = dm.delegation_id WHERE dm.person_id = @id
+            UNION
+            SELECT 'agreement ' || agreement_id FROM agreement_parties WHERE person_id = @id
+            """;
+        return await db.QueryAsync<string>(sql, new { id });
+    }
+}

@@ -1,0 +1,51 @@
+using Api.Infrastructure;
+
+namespace Api.Topics;
+
+/// <summary>Writes of topics, in a caller's transaction.</summary>
+public sealed class TopicStore : IRecordStore<TopicRequest>
+{
+    public string Resource => "topics";
+
+    public async Task<Stored<TopicRequest>?> LoadAsync(DbSession db, Guid id)
+    {
+        const string lockSql = """
+            SELECT version FROM topics WHERE id = @id FOR UPDATE
+            """;
+        const string sql = """
+            SELECT code, label_en, label_ar FROM topics WHERE id = @id
+            """;
+        var version = await db.ScalarAsync<long?>(lockSql, new { id });
+        return version is null ? null : new Stored<TopicRequest>((await db.SingleOrDefaultAsync<TopicRequest>(sql, new { id }))!, version.Value);
+    }
+
+    public Task WriteAsync(DbSession db, Guid id, TopicRequest t)
+    {
+        const string sql = """
+            INSERT INTO topics AS x (id, code, label_en, label_ar)
+            VALUES (@id, @Code, @LabelEn, @LabelAr)
+            ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, label_en = EXCLUDED.label_en, label_ar = EXCLUDED.label_ar
+            """;
+        return db.ExecuteAsync(sql, new { id, t.Code, t.LabelEn, t.LabelAr });
+    }
+
+    public Task DeleteAsync(DbSession db, Guid id)
+    {
+        const string sql = """
+            DELETE FROM topics WHERE id = @id
+            """;
+        return db.ExecuteAsync(sql, new { id });
+    }
+
+    public TopicRequest Canonical(TopicRequest doc) => doc;
+
+    public IEnumerable<Reference> References(TopicRequest doc) => [];
+
+    public async Task<IReadOnlyList<string>> ReferrersAsync(DbSession db, Guid id)
+    {
+        const string sql = """
+            SELECT 'meeting ' || meeting_id FROM meeting_topics WHERE topic_id = @id ORDER BY meeting_id
+            """;
+        return await db.QueryAsync<string>(sql, new { id });
+    }
+}
