@@ -1,6 +1,6 @@
 using System.Reflection;
-using System.Text.Encodings.Web;
 using Api.Agreements;
+using Api.Changes;
 using Api.Countries;
 using Api.Delegations;
 using Api.Health;
@@ -36,18 +36,33 @@ builder.Services.AddScoped<CountryRepository>();
 builder.Services.AddScoped<OrganizationRepository>();
 builder.Services.AddScoped<SourceRepository>();
 builder.Services.AddScoped<TopicRepository>();
+builder.Services.AddScoped<ChangeRepository>();
+builder.Services.AddRecordStores();
+builder.Services.AddSingleton<RecordWriter>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+{
+    if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+        context.ProblemDetails.Detail ??= "Send the body as application/json (PATCH: application/merge-patch+json), with a Content-Type header saying so.";
+});
 builder.Services.AddExceptionHandler<ExceptionHandler>();
 builder.Services.AddControllers(options =>
     {
         options.Filters.Add<UnknownQueryParameterFilter>();
         options.Filters.Add<ValidationFilter>();
+        options.Filters.Add<ETagFilter>();
     })
-    // Arabic and quotes go out as text, not \uXXXX escapes, so people reading curl output can read them;
-    // the responses are application/json, never embedded in HTML.
-    .AddJsonOptions(options => options.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+    .AddJsonOptions(options =>
+    {
+        Documents.Configure(options.JsonSerializerOptions);
+        // Keep System.Text.Json's messages (which name .NET types) out of responses; WriteResponses words its own.
+        options.AllowInputFormatterExceptionMessages = false;
+    })
+    .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = WriteResponses.InvalidModelState);
+// Bodies are records, not uploads: anything larger is refused with 413 before it is read.
+var maxBodyBytes = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 1L << 20);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBodyBytes);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 builder.Services.AddSwaggerGen(options =>
@@ -78,6 +93,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<RequestSizeLimit>(maxBodyBytes);
 
 app.UseSwagger();
 app.UseSwaggerUI(options =>

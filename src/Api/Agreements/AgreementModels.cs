@@ -5,8 +5,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace Api.Agreements;
 
 /// <summary>Anything agreed, signed, promised, offered or planned.</summary>
-public sealed record AgreementResponse
+public sealed record AgreementResponse : Api.Infrastructure.IVersioned
 {
+    /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long Version { get; init; }
+
     /// <summary>Stable id.</summary>
     public required Guid Id { get; init; }
 

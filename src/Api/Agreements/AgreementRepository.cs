@@ -93,7 +93,7 @@ public sealed class AgreementRepository(NpgsqlDataSource dataSource)
         if (ids.Length == 0)
             return [];
         const string agreementsSql = """
-            SELECT id, title_en, title_ar, summary_en, summary_ar, kind, status, date, date_precision
+            SELECT id, title_en, title_ar, summary_en, summary_ar, kind, status, date, date_precision, version
             FROM agreements
             WHERE id = ANY(@ids)
             """;

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Api.Changes;
 using Api.Infrastructure;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Agreements;
@@ -6,7 +9,7 @@ namespace Api.Agreements;
 /// <summary>Agreements: anything agreed, signed, promised, offered or planned, and where.</summary>
 [ApiController]
 [Route("api/v1/agreements")]
-public sealed class AgreementsController(AgreementRepository agreements) : ControllerBase
+public sealed class AgreementsController(AgreementRepository agreements, AgreementStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
     /// <summary>Lists agreements with their parties and linked meetings, ordered by date (undated last), then id.</summary>
     [HttpGet]
@@ -26,5 +29,79 @@ public sealed class AgreementsController(AgreementRepository agreements) : Contr
     {
         var agreement = await agreements.GetAsync(id, cancellationToken);
         return agreement is null ? NotFound() : Ok(agreement);
+    }
+
+    /// <summary>Records a new agreement.</summary>
+    /// <remarks>Parties are kept in the order given; every id named (persons, organisations, meetings, sources) must exist. Answers 201 with the agreement as GET shows it, its Location and ETag.</remarks>
+    [HttpPost]
+    [Consumes("application/json")]
+    [ProducesResponseType<AgreementResponse>(StatusCodes.Status201Created, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult> Create(AgreementRequest request, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await writer.CreateAsync(store, request, this.Actor(), cancellationToken), id => agreements.GetAsync(id, cancellationToken));
+
+    /// <summary>Replaces a agreement with the body.</summary>
+    /// <remarks>Send the ETag of the version you read in <c>If-Match</c>. Answers 200 with the agreement and its new ETag.</remarks>
+    /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>
+    /// <param name="request">The whole agreement, as for POST.</param>
+    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [HttpPut("{id}")]
+    [RequireIfMatch]
+    [Consumes("application/json")]
+    [ProducesResponseType<AgreementResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult> Replace(Guid id, AgreementRequest request, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await writer.ReplaceAsync(store, id, request, IfMatch.From(Request)!, this.Actor(), cancellationToken),
+            _ => agreements.GetAsync(id, cancellationToken));
+
+    /// <summary>Changes some fields of a agreement (JSON Merge Patch, RFC 7396).</summary>
+    /// <remarks>Send <c>Content-Type: application/merge-patch+json</c> and <c>If-Match</c>. The body holds only the
+    /// fields to change, as POST names them; <c>null</c> removes a field; a list is replaced whole. The result is
+    /// checked like a full body.</remarks>
+    /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>
+    /// <param name="patch">The fields to change.</param>
+    /// <param name="validator">Checks the patched agreement.</param>
+    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [HttpPatch("{id}")]
+    [RequireIfMatch]
+    [Consumes("application/merge-patch+json")]
+    [ProducesResponseType<AgreementResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, [FromServices] IValidator<AgreementRequest> validator, CancellationToken cancellationToken)
+    {
+        var ifMatch = IfMatch.From(Request)!;
+        var result = await writer.UpdateAsync(store, id, (_, stored) => MergePatches.ApplyAsync(stored, patch, ifMatch, validator, cancellationToken),
+            this.Actor(), cancellationToken);
+        return await this.WrittenAsync(result, _ => agreements.GetAsync(id, cancellationToken));
+    }
+
+    /// <summary>Retires a agreement: it leaves every list and read (404), and its history stays.</summary>
+    /// <remarks>Send <c>If-Match</c>. Its parties, meeting links and source links go with it.</remarks>
+    /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>
+    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [HttpDelete("{id}")]
+    [RequireIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await writer.DeleteAsync(store, id, IfMatch.From(Request)!, this.Actor(), cancellationToken),
+            _ => agreements.GetAsync(id, cancellationToken));
+
+    /// <summary>Lists every change of a agreement, oldest first, with who made it and the agreement before and after.</summary>
+    /// <remarks>The history of a retired agreement stays readable.</remarks>
+    /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>
+    /// <param name="query">Paging.</param>
+    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
+    [HttpGet("{id}/history")]
+    [ProducesResponseType<Page<ChangeResponse>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<Page<ChangeResponse>>> History(Guid id, [FromQuery] HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var history = await changes.HistoryAsync(store.Resource, id, query, cancellationToken);
+        return history is null ? NotFound() : Ok(history);
     }
 }

@@ -3,8 +3,12 @@ using Api.Organizations;
 namespace Api.Delegations;
 
 /// <summary>One party's team at a meeting.</summary>
-public sealed record DelegationResponse
+public sealed record DelegationResponse : Api.Infrastructure.IVersioned
 {
+    /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long Version { get; init; }
+
     /// <summary>Stable id.</summary>
     public required Guid Id { get; init; }
 
@@ -81,8 +85,15 @@ public sealed record DelegationListQuery : Infrastructure.PagedQuery
 }
 
 /// <summary>A delegation to record as part of a meeting.</summary>
-public sealed record DelegationRequest
+public record DelegationRequest
 {
+    /// <summary>
+    /// The id of the stored delegation this one is, when the server knows it; never read from a body, so a
+    /// client's meeting body names delegations by role, country and organisation.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid? Id { get; init; }
+
     /// <summary>One of: host, guest, organiser, participant, mediator.</summary>
     public string? Role { get; init; }
 
@@ -119,4 +130,12 @@ public sealed record DelegationMemberRequest
 
     /// <summary>Id of the organisation the person served at this meeting.</summary>
     public Guid? OrganizationId { get; init; }
+}
+
+/// <summary>A delegation to add to a meeting.</summary>
+public sealed record NewDelegationRequest : DelegationRequest
+{
+    /// <summary>Id of the meeting it takes part in.</summary>
+    /// <example>8993f035-d477-55a1-abb3-4b6776339b59</example>
+    public Guid? MeetingId { get; init; }
 }

@@ -54,6 +54,16 @@ public sealed class DelegationRepository(NpgsqlDataSource dataSource)
         return found.Count == 1 ? found[0] : null;
     }
 
+    /// <summary>The meeting a delegation belongs to, or null when there is no such delegation.</summary>
+    public async Task<Guid?> MeetingOfAsync(Guid id, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT meeting_id FROM delegations WHERE id = @id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Delegations of a meeting by role (hosts first), then by country code.</summary>
     public static async Task<IReadOnlyList<DelegationResponse>> LoadForMeetingAsync(NpgsqlConnection connection, Guid meetingId, CancellationToken cancellationToken)
     {
@@ -71,7 +81,7 @@ public sealed class DelegationRepository(NpgsqlDataSource dataSource)
         if (ids.Length == 0)
             return [];
         const string delegationsSql = $"""
-            SELECT d.id, d.meeting_id, d.role, d.country_code, {OrganizationColumns.Select}
+            SELECT d.id, d.meeting_id, d.role, d.country_code, d.version, {OrganizationColumns.Select}
             FROM delegations d
             LEFT JOIN organizations o ON o.id = d.organization_id
             WHERE d.id = ANY(@ids)
@@ -114,6 +124,7 @@ public sealed class DelegationRepository(NpgsqlDataSource dataSource)
                 Organization = d.ToOrganizationRef(),
                 Head = team.FirstOrDefault(m => m.IsHead),
                 Members = team,
+                Version = d.Version,
             };
         }).ToList();
     }
@@ -132,6 +143,7 @@ public sealed class DelegationRepository(NpgsqlDataSource dataSource)
         public Guid MeetingId { get; init; }
         public string Role { get; init; } = "";
         public string? CountryCode { get; init; }
+        public long Version { get; init; }
     }
 
     private sealed record MemberRow : OrganizationColumns

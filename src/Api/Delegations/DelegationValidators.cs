@@ -28,6 +28,15 @@ public sealed class DelegationRequestValidator : AbstractValidator<DelegationReq
     }
 }
 
+public sealed class NewDelegationRequestValidator : AbstractValidator<NewDelegationRequest>
+{
+    public NewDelegationRequestValidator(IValidator<DelegationRequest> delegation)
+    {
+        RuleFor(d => d.MeetingId).NotEmpty();
+        Include(delegation);
+    }
+}
+
 public sealed class DelegationListQueryValidator : AbstractValidator<DelegationListQuery>
 {
     public DelegationListQueryValidator(CountryCatalog countries)

@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Meetings;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Delegations;
@@ -6,7 +7,7 @@ namespace Api.Delegations;
 /// <summary>Delegations: each party's team at a meeting, with the title every member held there.</summary>
 [ApiController]
 [Route("api/v1/delegations")]
-public sealed class DelegationsController(DelegationRepository delegations) : ControllerBase
+public sealed class DelegationsController(DelegationRepository delegations, MeetingStore meetings, RecordWriter writer) : ControllerBase
 {
     /// <summary>Lists delegations with their members, ordered by the meeting's start date, then id.</summary>
     [HttpGet]
@@ -27,4 +28,57 @@ public sealed class DelegationsController(DelegationRepository delegations) : Co
         var delegation = await delegations.GetAsync(id, cancellationToken);
         return delegation is null ? NotFound() : Ok(delegation);
     }
+
+    /// <summary>Adds a delegation, with its members, to a meeting.</summary>
+    /// <remarks>A meeting has one delegation per country and organisation in each role: another is a 409. The change
+    /// is recorded in the meeting's history, and the meeting's ETag changes. Answers 201 with the delegation.</remarks>
+    [HttpPost]
+    [Consumes("application/json")]
+    [ProducesResponseType<DelegationResponse>(StatusCodes.Status201Created, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult> Create(NewDelegationRequest request, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var result = await writer.UpdateAsync(meetings, request.MeetingId!.Value, DelegationEdits.Add(id, request), this.Actor(), cancellationToken);
+        if (result.Outcome == WriteOutcome.NotFound)
+            result = WriteResult.Invalid("meetingId", $"There is no meeting with the id {request.MeetingId}.");
+        return await this.WrittenAsync(result with { Outcome = result.Succeeded ? WriteOutcome.Created : result.Outcome, Id = id },
+            _ => delegations.GetAsync(id, cancellationToken));
+    }
+
+    /// <summary>Replaces a delegation and its members with the body.</summary>
+    /// <remarks>Send the delegation's ETag in <c>If-Match</c>. It stays in its meeting; the change is recorded in the meeting's history.</remarks>
+    /// <param name="id" example="ac36b88e-d64b-5762-88c5-4348e3de0eab">The delegation's id.</param>
+    /// <param name="request">The whole delegation.</param>
+    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [HttpPut("{id}")]
+    [RequireIfMatch]
+    [Consumes("application/json")]
+    [ProducesResponseType<DelegationResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult> Replace(Guid id, DelegationRequest request, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await EditAsync(id, request, cancellationToken), _ => delegations.GetAsync(id, cancellationToken));
+
+    /// <summary>Removes a delegation from its meeting.</summary>
+    /// <remarks>Send the delegation's ETag in <c>If-Match</c>. The meeting's history keeps the delegation as it was.</remarks>
+    /// <param name="id" example="ac36b88e-d64b-5762-88c5-4348e3de0eab">The delegation's id.</param>
+    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [HttpDelete("{id}")]
+    [RequireIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult> Delete(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await EditAsync(id, null, cancellationToken);
+        return await this.WrittenAsync(result.Succeeded ? result with { Outcome = WriteOutcome.Deleted } : result,
+            _ => delegations.GetAsync(id, cancellationToken));
+    }
+
+    private async Task<WriteResult> EditAsync(Guid id, DelegationRequest? replacement, CancellationToken cancellationToken) =>
+        await delegations.MeetingOfAsync(id, cancellationToken) is { } meetingId
+            ? await writer.UpdateAsync(meetings, meetingId, DelegationEdits.Replace(id, replacement, IfMatch.From(Request)!), this.Actor(), cancellationToken)
+            : WriteResult.NotFound();
 }

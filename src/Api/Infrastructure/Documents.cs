@@ -54,11 +54,40 @@ public static class Documents
         if (exception.Message.Contains("could not be mapped", StringComparison.Ordinal))
             return new FieldError(field, $"'{field}' is not a field of this record; check its spelling against the schema.");
         if (exception.Path is null or "$")
-            return new FieldError("body", "The body is not valid JSON.");
+            return new FieldError("body", "The body must be a JSON object holding this record's fields.");
         return new FieldError(field, $"The value of '{field}' is not valid for this field; see its type in the schema.");
     }
 
     /// <summary><c>$.delegations[0].members[1].personId</c> → <c>delegations[0].members[1].personId</c>.</summary>
     public static string FieldOf(string? jsonPath) =>
         jsonPath is null or "$" ? "body" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+}
+
+/// <summary>PATCH with <c>application/merge-patch+json</c>: the stored document, patched, checked as a whole body would be.</summary>
+public static class MergePatches
+{
+    public static async Task<Edit<TDoc>> ApplyAsync<TDoc>(Stored<TDoc> stored, JsonElement patch, IfMatch ifMatch,
+        FluentValidation.IValidator<TDoc> validator, CancellationToken cancellationToken) where TDoc : class
+    {
+        if (!ifMatch.Matches(stored.Version))
+            return WriteResult.PreconditionFailed();
+        if (patch.ValueKind != JsonValueKind.Object)
+            return WriteResult.Invalid("body", "A merge patch is a JSON object holding the fields to change (null removes one).");
+        var merged = Documents.MergePatch(JsonSerializer.SerializeToNode(stored.Doc, Documents.Options), JsonNode.Parse(patch.GetRawText()));
+        TDoc? doc;
+        try
+        {
+            doc = merged.Deserialize<TDoc>(Documents.Options);
+        }
+        catch (JsonException e)
+        {
+            return WriteResult.Invalid([Documents.Describe(e)]);
+        }
+        if (doc is null)
+            return WriteResult.Invalid("body", "A merge patch is a JSON object holding the fields to change (null removes one).");
+        var validation = await validator.ValidateAsync(doc, cancellationToken);
+        if (!validation.IsValid)
+            return WriteResult.Invalid(validation.Errors.Select(e => new FieldError(Text.CamelCasePath(e.PropertyName), e.ErrorMessage)).ToList());
+        return Edit<TDoc>.To(doc);
+    }
 }

@@ -14,13 +14,24 @@ public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<Ex
     {
         var (status, title, detail) = exception switch
         {
-            PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } =>
-                (StatusCodes.Status409Conflict, "Conflict", "A record with the same key already exists."),
+            PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique =>
+                (StatusCodes.Status409Conflict, "Conflict", unique.ConstraintName switch
+                {
+                    "uq_topics_code" => "A topic with this code already exists.",
+                    "ux_sources_url" => "A source with this URL is already recorded; refer to it instead.",
+                    _ => "A record with the same key already exists.",
+                }),
+            // A delete that a concurrent write made refer to: the record is still in use.
+            PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } when HttpMethods.IsDelete(context.Request.Method) =>
+                (StatusCodes.Status409Conflict, "Conflict", "Other records still refer to this one."),
+            // A record referred to was removed between the check and the write.
             PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } =>
                 (StatusCodes.Status400BadRequest, "Bad request", "The request refers to a record that does not exist."),
             // The database is down or unreachable: nothing the client did, and worth a retry later.
             NpgsqlException { InnerException: not PostgresException } and not PostgresException =>
                 (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is not available; try again shortly."),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (StatusCodes.Status413PayloadTooLarge, "Content too large", "The body is larger than this API accepts."),
             BadHttpRequestException bad =>
                 (bad.StatusCode, "Bad request", "The request could not be read."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested =>

@@ -135,7 +135,7 @@ public sealed class RecordWriter(NpgsqlDataSource dataSource)
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, null),
     };
 
-    private static string ExistingIdsSql(string resource) => resource switch
+    internal static string ExistingIdsSql(string resource) => resource switch
     {
         "meetings" => "SELECT id FROM meetings WHERE id = ANY(@ids)",
         "agreements" => "SELECT id FROM agreements WHERE id = ANY(@ids)",

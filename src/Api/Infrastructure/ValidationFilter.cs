@@ -1,8 +1,5 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.Infrastructure;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Api.Infrastructure;
 
@@ -10,11 +7,11 @@ namespace Api.Infrastructure;
 /// Runs the FluentValidation validator of each action argument that has one and answers 400 with a
 /// validation problem, keyed by camelCase field names, when any fails.
 /// </summary>
-public sealed class ValidationFilter(IServiceProvider services, ProblemDetailsFactory problems) : IAsyncActionFilter
+public sealed class ValidationFilter(IServiceProvider services) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        var errors = new ModelStateDictionary();
+        var errors = new List<FieldError>();
         foreach (var argument in context.ActionArguments.Values)
         {
             if (argument is null)
@@ -25,17 +22,12 @@ public sealed class ValidationFilter(IServiceProvider services, ProblemDetailsFa
             var result = await validator.ValidateAsync(
                 new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
             foreach (var failure in result.Errors)
-                errors.AddModelError(Text.CamelCasePath(failure.PropertyName), failure.ErrorMessage);
+                errors.Add(new FieldError(Text.CamelCasePath(failure.PropertyName), failure.ErrorMessage));
         }
 
-        if (errors.ErrorCount > 0)
+        if (errors.Count > 0)
         {
-            var problem = problems.CreateValidationProblemDetails(context.HttpContext, errors, StatusCodes.Status400BadRequest);
-            context.Result = new ObjectResult(problem)
-            {
-                StatusCode = StatusCodes.Status400BadRequest,
-                ContentTypes = { "application/problem+json" },
-            };
+            context.Result = WriteResponses.Validation(context.HttpContext, errors);
             return;
         }
 

@@ -69,8 +69,12 @@ public record MeetingSummary
 
 /// <summary>A meeting with everything known about it.</summary>
 // Its own properties follow the summary's, so the id and dates lead the JSON.
-public sealed record MeetingResponse : MeetingSummary
+public sealed record MeetingResponse : MeetingSummary, Api.Infrastructure.IVersioned
 {
+    /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long Version { get; init; }
+
     /// <summary>Summary in English.</summary>
     [JsonPropertyOrder(1)]
     public string? SummaryEn { get; init; }

@@ -65,7 +65,7 @@ public sealed class MeetingRepository(NpgsqlDataSource dataSource)
     public async Task<MeetingResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         const string meetingSql = $"""
-            SELECT {SummaryColumns}, m.summary_en, m.summary_ar, m.latitude, m.longitude
+            SELECT {SummaryColumns}, m.summary_en, m.summary_ar, m.latitude, m.longitude, m.version
             FROM meetings m
             WHERE m.id = @id
             """;

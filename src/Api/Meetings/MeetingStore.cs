@@ -53,6 +53,7 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         var delegations = (await db.QueryAsync<DelegationRow>(delegationsSql, new { id }))
             .Select(d => new DelegationRequest
             {
+                Id = d.Id,
                 Role = d.Role,
                 CountryCode = d.CountryCode,
                 OrganizationId = d.OrganizationId,
@@ -113,15 +114,17 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         await db.ExecuteAsync(removeSources, new { id, ids = m.SourceIds.ToArray() });
         await db.ExecuteAsync(addSources, new { id, ids = m.SourceIds.ToArray() });
 
-        // Delegations keep their ids while they represent the same party in the same role.
-        var existing = (await db.QueryAsync<DelegationRow>(existingDelegations, new { id }))
-            .ToDictionary(d => DelegationKey(new DelegationRequest { Role = d.Role, CountryCode = d.CountryCode, OrganizationId = d.OrganizationId }), d => d.Id);
+        // A delegation edited through /delegations/{id} carries its id; in a meeting body, delegations keep
+        // their ids while they represent the same party in the same role.
+        var rows = await db.QueryAsync<DelegationRow>(existingDelegations, new { id });
+        var existingIds = rows.Select(d => d.Id).ToHashSet();
+        var byKey = rows.ToDictionary(d => DelegationKey(new DelegationRequest { Role = d.Role, CountryCode = d.CountryCode, OrganizationId = d.OrganizationId }), d => d.Id);
         var delegations = m.Delegations.Select(d =>
         {
             var key = DelegationKey(d);
-            return existing.TryGetValue(key, out var known)
-                ? (Id: known, IsNew: false, Delegation: d)
-                : (Id: m is INamesDelegations names ? names.DelegationId(key) : Guid.CreateVersion7(), IsNew: true, Delegation: d);
+            var delegationId = d.Id ?? (byKey.TryGetValue(key, out var known) ? known
+                : m is INamesDelegations names ? names.DelegationId(key) : Guid.CreateVersion7());
+            return (Id: delegationId, IsNew: !existingIds.Contains(delegationId), Delegation: d);
         }).ToList();
         await db.ExecuteAsync(removeDelegations, new { id, ids = delegations.Select(d => d.Id).ToArray() });
         foreach (var (delegationId, isNew, d) in delegations)
@@ -130,9 +133,11 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
 
     private static async Task WriteDelegationAsync(DbSession db, Guid id, bool isNew, Guid meetingId, DelegationRequest d)
     {
-        const string insert = """
-            INSERT INTO delegations (id, meeting_id, role, country_code, organization_id)
+        const string upsert = """
+            INSERT INTO delegations AS x (id, meeting_id, role, country_code, organization_id)
             VALUES (@id, @meetingId, @Role, @CountryCode, @OrganizationId)
+            ON CONFLICT (id) DO UPDATE SET role = EXCLUDED.role, country_code = EXCLUDED.country_code, organization_id = EXCLUDED.organization_id
+            WHERE (x.role, x.country_code, x.organization_id) IS DISTINCT FROM (EXCLUDED.role, EXCLUDED.country_code, EXCLUDED.organization_id)
             """;
         const string removeMembers = """
             DELETE FROM delegation_members WHERE delegation_id = @id AND NOT (person_id = ANY(@ids))
@@ -156,16 +161,15 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
             UPDATE delegations SET version = version + 1 WHERE id = @id
             """;
 
-        if (isNew)
-            await db.ExecuteAsync(insert, new { id, meetingId, d.Role, d.CountryCode, d.OrganizationId });
-        var changed = await db.ExecuteAsync(removeMembers, new { id, ids = d.Members.Select(x => x.PersonId!.Value).ToArray() });
+        var changed = await db.ExecuteAsync(upsert, new { id, meetingId, d.Role, d.CountryCode, d.OrganizationId });
+        changed += await db.ExecuteAsync(removeMembers, new { id, ids = d.Members.Select(x => x.PersonId!.Value).ToArray() });
         changed += await db.ExecuteAsync(clearHeads, new { id, headId = d.Members.FirstOrDefault(x => x.IsHead)?.PersonId });
         for (var position = 0; position < d.Members.Count; position++)
         {
             var x = d.Members[position];
             changed += await db.ExecuteAsync(upsertMember, new { id, x.PersonId, position, x.IsHead, x.TitleEn, x.TitleAr, x.RankEn, x.RankAr, x.OrganizationId });
         }
-        // A delegation's version counts changes to its members, so its ETag does too.
+        // A delegation's version counts changes to it and to its members, so its ETag does too.
         if (!isNew && changed > 0)
             await db.ExecuteAsync(bumpVersion, new { id });
     }

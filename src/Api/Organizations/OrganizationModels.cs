@@ -46,8 +46,12 @@ public record OrganizationRequest
 }
 
 /// <summary>An organisation with its place in its hierarchy.</summary>
-public sealed record OrganizationResponse
+public sealed record OrganizationResponse : Api.Infrastructure.IVersioned
 {
+    /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long Version { get; init; }
+
     /// <summary>Stable id.</summary>
     public required Guid Id { get; init; }
 

@@ -8,7 +8,7 @@ public sealed class OrganizationRepository(NpgsqlDataSource dataSource)
     public async Task<OrganizationResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         const string sql = $"""
-            SELECT x.id, x.name_en, x.name_ar, x.abbreviation, x.kind, x.country_code, x.parent_id, {OrganizationColumns.Select}
+            SELECT x.id, x.name_en, x.name_ar, x.abbreviation, x.kind, x.country_code, x.parent_id, x.version, {OrganizationColumns.Select}
             FROM organizations x
             LEFT JOIN organizations o ON o.id = x.parent_id
             WHERE x.id = @id
@@ -34,6 +34,7 @@ public sealed class OrganizationRepository(NpgsqlDataSource dataSource)
             CountryCode = row.CountryCode,
             Parent = row.ToOrganizationRef(),
             Children = children.AsList(),
+            Version = row.Version,
         };
     }
 
@@ -45,5 +46,6 @@ public sealed class OrganizationRepository(NpgsqlDataSource dataSource)
         public string? Abbreviation { get; init; }
         public string Kind { get; init; } = "";
         public string? CountryCode { get; init; }
+        public long Version { get; init; }
     }
 }

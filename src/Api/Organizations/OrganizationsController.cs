@@ -1,3 +1,5 @@
+using Api.Changes;
+using Api.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Organizations;
@@ -5,7 +7,7 @@ namespace Api.Organizations;
 /// <summary>Organisations: governments, ministries, departments, embassies, teams and intergovernmental bodies.</summary>
 [ApiController]
 [Route("api/v1/organizations")]
-public sealed class OrganizationsController(OrganizationRepository organizations) : ControllerBase
+public sealed class OrganizationsController(OrganizationRepository organizations, OrganizationStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
     /// <summary>Gets an organisation with its parent and the organisations that are part of it.</summary>
     /// <param name="id" example="2a36b663-fc25-5f72-8ab2-f37e1a5b656f">The organisation's id.</param>
@@ -18,5 +20,57 @@ public sealed class OrganizationsController(OrganizationRepository organizations
     {
         var organization = await organizations.GetAsync(id, cancellationToken);
         return organization is null ? NotFound() : Ok(organization);
+    }
+
+    /// <summary>Records a new organisation.</summary>
+    /// <remarks>The parent, when given, must exist and must not make a cycle. Answers 201 with the organisation as GET shows it, its Location and ETag.</remarks>
+    [HttpPost]
+    [Consumes("application/json")]
+    [ProducesResponseType<OrganizationResponse>(StatusCodes.Status201Created, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult> Create(OrganizationRequest request, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await writer.CreateAsync(store, request, this.Actor(), cancellationToken), id => organizations.GetAsync(id, cancellationToken));
+
+    /// <summary>Replaces a organisation with the body.</summary>
+    /// <remarks>Send the ETag of the version you read in <c>If-Match</c>. Answers 200 with the organisation and its new ETag.</remarks>
+    /// <param name="id" example="2a36b663-fc25-5f72-8ab2-f37e1a5b656f">The organisation's id.</param>
+    /// <param name="request">The whole organisation, as for POST.</param>
+    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [HttpPut("{id}")]
+    [RequireIfMatch]
+    [Consumes("application/json")]
+    [ProducesResponseType<OrganizationResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult> Replace(Guid id, OrganizationRequest request, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await writer.ReplaceAsync(store, id, request, IfMatch.From(Request)!, this.Actor(), cancellationToken),
+            _ => organizations.GetAsync(id, cancellationToken));
+
+    /// <summary>Retires a organisation: it leaves every list and read (404), and its history stays.</summary>
+    /// <remarks>Send <c>If-Match</c>. Refused with 409 while other organisations, delegations, members or agreement parties name it.</remarks>
+    /// <param name="id" example="2a36b663-fc25-5f72-8ab2-f37e1a5b656f">The organisation's id.</param>
+    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [HttpDelete("{id}")]
+    [RequireIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await writer.DeleteAsync(store, id, IfMatch.From(Request)!, this.Actor(), cancellationToken),
+            _ => organizations.GetAsync(id, cancellationToken));
+
+    /// <summary>Lists every change of a organisation, oldest first, with who made it and the organisation before and after.</summary>
+    /// <remarks>The history of a retired organisation stays readable.</remarks>
+    /// <param name="id" example="2a36b663-fc25-5f72-8ab2-f37e1a5b656f">The organisation's id.</param>
+    /// <param name="query">Paging.</param>
+    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
+    [HttpGet("{id}/history")]
+    [ProducesResponseType<Page<ChangeResponse>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<Page<ChangeResponse>>> History(Guid id, [FromQuery] HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var history = await changes.HistoryAsync(store.Resource, id, query, cancellationToken);
+        return history is null ? NotFound() : Ok(history);
     }
 }

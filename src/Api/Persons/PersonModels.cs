@@ -1,8 +1,12 @@
 namespace Api.Persons;
 
 /// <summary>A person, with every spelling the press uses, and the meetings they attended.</summary>
-public sealed record PersonResponse
+public sealed record PersonResponse : Api.Infrastructure.IVersioned
 {
+    /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long Version { get; init; }
+
     /// <summary>Stable id.</summary>
     public required Guid Id { get; init; }
 

@@ -8,7 +8,7 @@ public sealed class PersonRepository(NpgsqlDataSource dataSource)
     public async Task<PersonResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         const string personSql = """
-            SELECT id, name_en, name_ar, notes
+            SELECT id, name_en, name_ar, notes, version
             FROM persons
             WHERE id = @id
             """;

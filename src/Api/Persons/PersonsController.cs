@@ -1,3 +1,7 @@
+using System.Text.Json;
+using Api.Changes;
+using Api.Infrastructure;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Persons;
@@ -5,7 +9,7 @@ namespace Api.Persons;
 /// <summary>People, under every spelling the press uses.</summary>
 [ApiController]
 [Route("api/v1/persons")]
-public sealed class PersonsController(PersonRepository persons) : ControllerBase
+public sealed class PersonsController(PersonRepository persons, PersonStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
     /// <summary>Gets a person with their aliases and the meetings they attended.</summary>
     /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
@@ -18,5 +22,79 @@ public sealed class PersonsController(PersonRepository persons) : ControllerBase
     {
         var person = await persons.GetAsync(id, cancellationToken);
         return person is null ? NotFound() : Ok(person);
+    }
+
+    /// <summary>Records a new person.</summary>
+    /// <remarks>Give at least one of the English and Arabic names; aliases are the other spellings the press uses. Answers 201 with the person as GET shows it, its Location and ETag.</remarks>
+    [HttpPost]
+    [Consumes("application/json")]
+    [ProducesResponseType<PersonResponse>(StatusCodes.Status201Created, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult> Create(PersonRequest request, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await writer.CreateAsync(store, request, this.Actor(), cancellationToken), id => persons.GetAsync(id, cancellationToken));
+
+    /// <summary>Replaces a person with the body.</summary>
+    /// <remarks>Send the ETag of the version you read in <c>If-Match</c>. Answers 200 with the person and its new ETag.</remarks>
+    /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
+    /// <param name="request">The whole person, as for POST.</param>
+    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [HttpPut("{id}")]
+    [RequireIfMatch]
+    [Consumes("application/json")]
+    [ProducesResponseType<PersonResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult> Replace(Guid id, PersonRequest request, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await writer.ReplaceAsync(store, id, request, IfMatch.From(Request)!, this.Actor(), cancellationToken),
+            _ => persons.GetAsync(id, cancellationToken));
+
+    /// <summary>Changes some fields of a person (JSON Merge Patch, RFC 7396).</summary>
+    /// <remarks>Send <c>Content-Type: application/merge-patch+json</c> and <c>If-Match</c>. The body holds only the
+    /// fields to change, as POST names them; <c>null</c> removes a field; a list is replaced whole. The result is
+    /// checked like a full body.</remarks>
+    /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
+    /// <param name="patch">The fields to change.</param>
+    /// <param name="validator">Checks the patched person.</param>
+    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [HttpPatch("{id}")]
+    [RequireIfMatch]
+    [Consumes("application/merge-patch+json")]
+    [ProducesResponseType<PersonResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, [FromServices] IValidator<PersonRequest> validator, CancellationToken cancellationToken)
+    {
+        var ifMatch = IfMatch.From(Request)!;
+        var result = await writer.UpdateAsync(store, id, (_, stored) => MergePatches.ApplyAsync(stored, patch, ifMatch, validator, cancellationToken),
+            this.Actor(), cancellationToken);
+        return await this.WrittenAsync(result, _ => persons.GetAsync(id, cancellationToken));
+    }
+
+    /// <summary>Retires a person: it leaves every list and read (404), and its history stays.</summary>
+    /// <remarks>Send <c>If-Match</c>. Refused with 409 while a delegation or an agreement names the person.</remarks>
+    /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
+    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [HttpDelete("{id}")]
+    [RequireIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await writer.DeleteAsync(store, id, IfMatch.From(Request)!, this.Actor(), cancellationToken),
+            _ => persons.GetAsync(id, cancellationToken));
+
+    /// <summary>Lists every change of a person, oldest first, with who made it and the person before and after.</summary>
+    /// <remarks>The history of a retired person stays readable.</remarks>
+    /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
+    /// <param name="query">Paging.</param>
+    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
+    [HttpGet("{id}/history")]
+    [ProducesResponseType<Page<ChangeResponse>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<Page<ChangeResponse>>> History(Guid id, [FromQuery] HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var history = await changes.HistoryAsync(store.Resource, id, query, cancellationToken);
+        return history is null ? NotFound() : Ok(history);
     }
 }

@@ -1,8 +1,12 @@
 namespace Api.Sources;
 
 /// <summary>What a record rests on: a report, a statement, a page.</summary>
-public sealed record SourceResponse
+public sealed record SourceResponse : Api.Infrastructure.IVersioned
 {
+    /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long Version { get; init; }
+
     /// <summary>Stable id.</summary>
     public required Guid Id { get; init; }
 

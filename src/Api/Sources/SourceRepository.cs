@@ -8,7 +8,7 @@ public sealed class SourceRepository(NpgsqlDataSource dataSource)
     public async Task<SourceResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT id, title, publisher, url, language, published_on, reference, notes
+            SELECT id, title, publisher, url, language, published_on, reference, notes, version
             FROM sources
             WHERE id = @id
             """;

@@ -1,8 +1,12 @@
 namespace Api.Topics;
 
 /// <summary>A topic of the controlled vocabulary.</summary>
-public sealed record TopicResponse
+public sealed record TopicResponse : Api.Infrastructure.IVersioned
 {
+    /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long Version { get; init; }
+
     /// <summary>Stable id.</summary>
     public required Guid Id { get; init; }
 

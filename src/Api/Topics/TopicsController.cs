@@ -1,3 +1,4 @@
+using Api.Changes;
 using Api.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,7 +7,7 @@ namespace Api.Topics;
 /// <summary>Topics: the controlled vocabulary of what meetings discuss, with English and Arabic labels.</summary>
 [ApiController]
 [Route("api/v1/topics")]
-public sealed class TopicsController(TopicRepository topics) : ControllerBase
+public sealed class TopicsController(TopicRepository topics, TopicStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
     /// <summary>Lists the topics, ordered by code.</summary>
     [HttpGet]
@@ -26,4 +27,62 @@ public sealed class TopicsController(TopicRepository topics) : ControllerBase
         var topic = await topics.GetAsync(code, cancellationToken);
         return topic is null ? NotFound() : Ok(topic);
     }
+
+    /// <summary>Adds a topic to the vocabulary.</summary>
+    /// <remarks>Its code must be new (409 otherwise). Answers 201 with the topic, its Location and ETag.</remarks>
+    [HttpPost]
+    [Consumes("application/json")]
+    [ProducesResponseType<TopicResponse>(StatusCodes.Status201Created, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult> Create(TopicRequest request, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await writer.CreateAsync(store, request, this.Actor(), cancellationToken),
+            id => topics.GetByIdAsync(id, cancellationToken), t => new { code = t.Code });
+
+    /// <summary>Replaces a topic's code and labels.</summary>
+    /// <remarks>Send <c>If-Match</c>. A new code moves the topic to <c>/topics/{newCode}</c>; meetings keep it.</remarks>
+    /// <param name="code" example="border-security">The topic's current code.</param>
+    /// <param name="request">The whole topic.</param>
+    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [HttpPut("{code}")]
+    [RequireIfMatch]
+    [Consumes("application/json")]
+    [ProducesResponseType<TopicResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult> Replace(string code, TopicRequest request, CancellationToken cancellationToken) =>
+        await topics.IdOfAsync(code, cancellationToken) is { } id
+            ? await this.WrittenAsync(await writer.ReplaceAsync(store, id, request, IfMatch.From(Request)!, this.Actor(), cancellationToken),
+                _ => topics.GetByIdAsync(id, cancellationToken))
+            : NotFound();
+
+    /// <summary>Retires a topic.</summary>
+    /// <remarks>Send <c>If-Match</c>. Refused with 409 while meetings are filed under it.</remarks>
+    /// <param name="code" example="border-security">The topic's code.</param>
+    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [HttpDelete("{code}")]
+    [RequireIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult> Delete(string code, CancellationToken cancellationToken) =>
+        await topics.IdOfAsync(code, cancellationToken) is { } id
+            ? await this.WrittenAsync(await writer.DeleteAsync(store, id, IfMatch.From(Request)!, this.Actor(), cancellationToken),
+                _ => topics.GetByIdAsync(id, cancellationToken))
+            : NotFound();
+
+    /// <summary>Lists every change of a topic, oldest first.</summary>
+    /// <remarks>Found by its current code; a retired topic's history is in the change feed under its id.</remarks>
+    /// <param name="code" example="border-security">The topic's code.</param>
+    /// <param name="query">Paging.</param>
+    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
+    [HttpGet("{code}/history")]
+    [ProducesResponseType<Page<ChangeResponse>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<Page<ChangeResponse>>> History(string code, [FromQuery] HistoryQuery query, CancellationToken cancellationToken) =>
+        await topics.IdOfAsync(code, cancellationToken) is { } id && await changes.HistoryAsync(store.Resource, id, query, cancellationToken) is { } history
+            ? Ok(history)
+            : NotFound();
 }

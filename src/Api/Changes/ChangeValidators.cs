@@ -1,0 +1,23 @@
+using Api.Infrastructure;
+using FluentValidation;
+
+namespace Api.Changes;
+
+public sealed class ChangeFeedQueryValidator : AbstractValidator<ChangeFeedQuery>
+{
+    public ChangeFeedQueryValidator()
+    {
+        RuleFor(q => q.After).Must(a => a is null || ChangeValues.SequenceOf(a) is not null).WithMessage("'after' must be a cursor this feed gave out.");
+        RuleFor(q => q.Resource).OneOf(ChangeValues.Resources);
+        RuleFor(q => q.Limit).InclusiveBetween(1, 1000);
+    }
+}
+
+public sealed class HistoryQueryValidator : AbstractValidator<HistoryQuery>
+{
+    public HistoryQueryValidator()
+    {
+        Include(new PagedQueryValidator());
+        RuleFor(q => q.Cursor).Must(c => c is null || ChangeValues.SequenceOf(c) is not null).WithMessage(PagedQueryValidator.CursorMessage);
+    }
+}

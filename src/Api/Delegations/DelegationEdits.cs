@@ -1,0 +1,47 @@
+using Api.Infrastructure;
+using Api.Meetings;
+
+namespace Api.Delegations;
+
+/// <summary>
+/// A delegation is part of its meeting: adding, replacing or removing one is an edit of the meeting
+/// document, written and logged as a change of the meeting (whose version and ETag change with it).
+/// The delegation's own version guards its If-Match.
+/// </summary>
+public static class DelegationEdits
+{
+    private const string Duplicate =
+        "The meeting already has a delegation of this country and organisation in this role; change that one instead.";
+
+    /// <summary>Adds <paramref name="delegation"/>, with the id it will have, to its meeting.</summary>
+    public static Func<DbSession, Stored<MeetingRequest>, Task<Edit<MeetingRequest>>> Add(Guid id, DelegationRequest delegation) =>
+        (_, stored) =>
+        {
+            var key = MeetingStore.DelegationKey(delegation);
+            Edit<MeetingRequest> edit = stored.Doc.Delegations.Any(d => MeetingStore.DelegationKey(d) == key)
+                ? WriteResult.Conflict(Duplicate)
+                : Edit<MeetingRequest>.To(stored.Doc with { Delegations = [.. stored.Doc.Delegations, delegation with { Id = id }] });
+            return Task.FromResult(edit);
+        };
+
+    /// <summary>Replaces delegation <paramref name="id"/> with <paramref name="replacement"/>, or removes it when that is null.</summary>
+    public static Func<DbSession, Stored<MeetingRequest>, Task<Edit<MeetingRequest>>> Replace(Guid id, DelegationRequest? replacement, IfMatch ifMatch) =>
+        async (db, stored) =>
+        {
+            const string sql = """
+                SELECT version FROM delegations WHERE id = @id FOR UPDATE
+                """;
+            var version = await db.ScalarAsync<long?>(sql, new { id });
+            if (version is null || stored.Doc.Delegations.All(d => d.Id != id))
+                return WriteResult.NotFound();
+            if (!ifMatch.Matches(version.Value))
+                return WriteResult.PreconditionFailed();
+            var others = stored.Doc.Delegations.Where(d => d.Id != id).ToList();
+            if (replacement is null)
+                return Edit<MeetingRequest>.To(stored.Doc with { Delegations = others });
+            var key = MeetingStore.DelegationKey(replacement);
+            if (others.Any(d => MeetingStore.DelegationKey(d) == key))
+                return WriteResult.Conflict(Duplicate);
+            return Edit<MeetingRequest>.To(stored.Doc with { Delegations = [.. others, replacement with { Id = id }] });
+        };
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Api.Infrastructure;
+
+/// <summary>Turns what a write did into the response a client expects; shared by every writable resource.</summary>
+public static class WriteResponses
+{
+    /// <summary>Who the change log names: the configured name of the API key the request came with.</summary>
+    public static string Actor(this ControllerBase controller) => controller.User.Identity?.Name ?? "anonymous";
+
+    /// <summary>
+    /// 201 with Location (created), 200 (updated or unchanged) or 204 (deleted), each success with the
+    /// record as GET shows it and its ETag; otherwise the problem: 400, 404, 409 or 412.
+    /// </summary>
+    public static async Task<ActionResult> WrittenAsync<T>(this ControllerBase controller, WriteResult result, Func<Guid, Task<T?>> read,
+        Func<T, object>? routeValues = null) where T : class
+    {
+        switch (result.Outcome)
+        {
+            case WriteOutcome.Deleted:
+                return controller.NoContent();
+            case WriteOutcome.NotFound:
+                return controller.NotFound();
+            case WriteOutcome.Invalid:
+                return Validation(controller.HttpContext, result.Errors);
+            case WriteOutcome.Conflict:
+                return controller.Problem(statusCode: StatusCodes.Status409Conflict, detail: result.Detail);
+            case WriteOutcome.PreconditionFailed:
+                return controller.Problem(statusCode: StatusCodes.Status412PreconditionFailed, detail: result.Detail);
+        }
+        var record = await read(result.Id);
+        if (record is null)
+            return controller.NotFound(); // retired by someone else between the commit and this read
+        return result.Outcome == WriteOutcome.Created
+            ? controller.CreatedAtAction("Get", routeValues?.Invoke(record) ?? new { id = result.Id }, record)
+            : controller.Ok(record);
+    }
+
+    /// <summary>
+    /// The 400 for a body or query that could not be bound: fields named as the client wrote them
+    /// (<c>delegations[0].startDate</c>, not <c>$.delegations[0].startDate</c>) and messages that name no .NET type.
+    /// </summary>
+    public static IActionResult InvalidModelState(ActionContext context)
+    {
+        var errors = new List<FieldError>();
+        foreach (var (key, entry) in context.ModelState)
+        {
+            foreach (var error in entry.Errors)
+            {
+                if ((error.Exception as JsonException ?? error.Exception?.InnerException as JsonException) is { } json)
+                    errors.Add(Documents.Describe(json));
+                else
+                    errors.Add(new FieldError(key.Length == 0 ? "body" : Documents.FieldOf(key), error.ErrorMessage));
+            }
+        }
+        // An unreadable body also leaves "the <parameter> field is required"; it says nothing more, so it goes
+        // when there is a better error. An empty body keeps one clear message.
+        var bodyParameters = context.ActionDescriptor.Parameters
+            .Where(p => p.BindingInfo?.BindingSource == BindingSource.Body).Select(p => p.Name).ToHashSet();
+        var useful = errors.Where(e => !bodyParameters.Contains(e.Field)).ToList();
+        if (useful.Count == 0 && errors.Count > 0)
+            useful = [new FieldError("body", "A JSON body is required.")];
+        return Validation(context.HttpContext, useful.DistinctBy(e => (e.Field, e.Message)));
+    }
+
+    /// <summary>A 400 validation problem keyed by the fields as the client wrote them.</summary>
+    public static ObjectResult Validation(HttpContext context, IEnumerable<FieldError> errors)
+    {
+        var modelState = new ModelStateDictionary();
+        foreach (var error in errors)
+            modelState.AddModelError(error.Field, error.Message);
+        var problems = context.RequestServices.GetRequiredService<ProblemDetailsFactory>();
+        var problem = problems.CreateValidationProblemDetails(context, modelState, StatusCodes.Status400BadRequest);
+        return new ObjectResult(problem) { StatusCode = StatusCodes.Status400BadRequest, ContentTypes = { "application/problem+json" } };
+    }
+}
