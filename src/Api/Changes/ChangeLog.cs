@@ -24,16 +24,21 @@ public static class ChangeLog
         await db.ExecuteAsync(sql, new { resource, id, kind, version, actor, before, after });
     }
 
-    /// <summary>The ids among <paramref name="ids"/> whose last change deleted them: retired records a seed import must not bring back.</summary>
-    public static async Task<HashSet<Guid>> RetiredAsync(DbSession db, string resource, IReadOnlyCollection<Guid> ids)
+    /// <summary>
+    /// The ids among <paramref name="ids"/> whose last change someone other than <paramref name="importer"/> made:
+    /// records corrected or retired over the API, which a seed import must neither overwrite nor bring back.
+    /// </summary>
+    public static async Task<HashSet<Guid>> CuratedAsync(DbSession db, string resource, IReadOnlyCollection<Guid> ids, string importer)
     {
         const string sql = """
-            SELECT DISTINCT ON (record_id) record_id, kind
-            FROM changes
-            WHERE resource = @resource AND record_id = ANY(@ids)
-            ORDER BY record_id, seq DESC
+            SELECT record_id FROM (
+                SELECT DISTINCT ON (record_id) record_id, actor
+                FROM changes
+                WHERE resource = @resource AND record_id = ANY(@ids)
+                ORDER BY record_id, seq DESC
+            ) last
+            WHERE actor <> @importer
             """;
-        var rows = await db.QueryAsync<(Guid RecordId, string Kind)>(sql, new { resource, ids = ids.ToArray() });
-        return rows.Where(r => r.Kind == Deleted).Select(r => r.RecordId).ToHashSet();
+        return (await db.QueryAsync<Guid>(sql, new { resource, ids = ids.ToArray(), importer })).ToHashSet();
     }
 }

@@ -19,7 +19,8 @@ namespace Api.Migrations;
 /// API uses for the same body, and every reference must resolve; one problem anywhere means nothing is
 /// written. Records are created or updated by their stable ids through the stores the API writes with,
 /// each change logged as made by "seed import"; a record that already holds the same values is left
-/// untouched, so a second run changes nothing. Records retired over the API stay retired.
+/// untouched, so a second run changes nothing. Records corrected or retired over the API since are left
+/// as the curators left them.
 /// </summary>
 public sealed class SeedImporter(
     IValidator<TopicRequest> topicValidator,
@@ -77,9 +78,9 @@ public sealed class SeedImporter(
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var db = new DbSession(connection, transaction, cancellationToken);
-        var retired = await records.LeaveOutRetiredAsync(db);
-        if (retired > 0)
-            logger.LogInformation("Left out {Count} seed record(s) that were retired over the API", retired);
+        var curated = await records.LeaveOutCuratedAsync(db);
+        if (curated > 0)
+            logger.LogInformation("Left {Count} seed record(s) as they are: they were corrected or retired over the API since their import", curated);
         // References are followed only through records that passed validation (no null lists to walk).
         await records.CheckReferencesAsync(connection, new Stores(organizations, meetings, agreements), errors, cancellationToken);
         if (errors.Count > 0)
@@ -163,14 +164,17 @@ public sealed class SeedImporter(
             CheckAcyclic(Meetings, m => m.ParentMeetingId, "parentMeetingId", errors);
         }
 
-        /// <summary>Leaves out the records that were retired over the API: an import must not bring them back.</summary>
-        public async Task<int> LeaveOutRetiredAsync(DbSession db)
+        /// <summary>
+        /// Leaves out the records that were corrected or retired over the API since the import last wrote them:
+        /// the curators' word is the latest, and an import must neither undo a correction nor bring back what they retired.
+        /// </summary>
+        public async Task<int> LeaveOutCuratedAsync(DbSession db)
         {
             var count = 0;
             async Task LeaveOut<T>(List<Located<T>> records, string resource)
             {
-                var retired = await ChangeLog.RetiredAsync(db, resource, records.Select(r => r.Id).ToList());
-                count += records.RemoveAll(r => retired.Contains(r.Id));
+                var curated = await ChangeLog.CuratedAsync(db, resource, records.Select(r => r.Id).ToList(), Actor);
+                count += records.RemoveAll(r => curated.Contains(r.Id));
             }
             await LeaveOut(Topics, "topics");
             await LeaveOut(Sources, "sources");

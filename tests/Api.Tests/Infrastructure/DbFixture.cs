@@ -77,6 +77,9 @@ public sealed class DbFixture : IAsyncLifetime
     /// <summary>A new empty database on the same server, for tests of the migration job itself.</summary>
     public Task<string> CreateDatabaseAsync() => Server.CreateDatabaseAsync($"job_test_{Interlocked.Increment(ref _databases)}");
 
+    /// <summary>A client that sends the API key of a writer.</summary>
+    public HttpClient WriterClient() => Factory.CreateClient();
+
     public static Task<JobResult> RunJobAsync(string connectionString, string? dbDirectory = null) =>
         MigrationJob.RunAsync(connectionString, dbDirectory ?? DbDirectory, NullLoggerFactory.Instance, CancellationToken.None);
 }
