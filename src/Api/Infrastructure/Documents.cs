@@ -53,6 +53,9 @@ public static class Documents
         // System.Text.Json says "could not be mapped to any .NET member" for a property the type lacks.
         if (exception.Message.Contains("could not be mapped", StringComparison.Ordinal))
             return new FieldError(field, $"'{field}' is not a field of this record; check its spelling against the schema.");
+        // The reader's own (internal) exception type means the text is not JSON at all, wherever it broke off.
+        if (exception.InnerException?.GetType().Name == "JsonReaderException")
+            return new FieldError("body", $"The body is not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}).");
         if (exception.Path is null or "$")
             return new FieldError("body", "The body must be a JSON object holding this record's fields.");
         return new FieldError(field, $"The value of '{field}' is not valid for this field; see its type in the schema.");
