@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using Api.Agreements;
+using Api.Auth;
 using Api.Countries;
 using Api.Delegations;
 using Api.Health;
@@ -48,6 +49,7 @@ builder.Services.AddControllers(options =>
     // Arabic and quotes go out as text, not \uXXXX escapes, so people reading curl output can read them;
     // the responses are application/json, never embedded in HTML.
     .AddJsonOptions(options => options.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+builder.AddApiKeys();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 builder.Services.AddSwaggerGen(options =>
@@ -78,6 +80,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseApiKeys();
 
 app.UseSwagger();
 app.UseSwaggerUI(options =>

@@ -1,4 +1,6 @@
+using Api.Auth;
 using Api.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Agreements;
@@ -6,6 +8,7 @@ namespace Api.Agreements;
 /// <summary>Agreements: anything agreed, signed, promised, offered or planned, and where.</summary>
 [ApiController]
 [Route("api/v1/agreements")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class AgreementsController(AgreementRepository agreements) : ControllerBase
 {
     /// <summary>Lists agreements with their parties and linked meetings, ordered by date (undated last), then id.</summary>

@@ -1,4 +1,6 @@
+using Api.Auth;
 using Api.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Delegations;
@@ -6,6 +8,7 @@ namespace Api.Delegations;
 /// <summary>Delegations: each party's team at a meeting, with the title every member held there.</summary>
 [ApiController]
 [Route("api/v1/delegations")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class DelegationsController(DelegationRepository delegations) : ControllerBase
 {
     /// <summary>Lists delegations with their members, ordered by the meeting's start date, then id.</summary>

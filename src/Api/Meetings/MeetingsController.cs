@@ -1,5 +1,7 @@
+using Api.Auth;
 using Api.Delegations;
 using Api.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Meetings;
@@ -7,6 +9,7 @@ namespace Api.Meetings;
 /// <summary>Meetings: who met whom, where, when, about what.</summary>
 [ApiController]
 [Route("api/v1/meetings")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class MeetingsController(MeetingRepository meetings) : ControllerBase
 {
     /// <summary>Lists meetings, ordered by start date, then id.</summary>

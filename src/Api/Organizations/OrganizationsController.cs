@@ -1,3 +1,5 @@
+using Api.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Organizations;
@@ -5,6 +7,7 @@ namespace Api.Organizations;
 /// <summary>Organisations: governments, ministries, departments, embassies, teams and intergovernmental bodies.</summary>
 [ApiController]
 [Route("api/v1/organizations")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class OrganizationsController(OrganizationRepository organizations) : ControllerBase
 {
     /// <summary>Gets an organisation with its parent and the organisations that are part of it.</summary>

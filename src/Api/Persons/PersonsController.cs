@@ -1,3 +1,5 @@
+using Api.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Persons;
@@ -5,6 +7,7 @@ namespace Api.Persons;
 /// <summary>People, under every spelling the press uses.</summary>
 [ApiController]
 [Route("api/v1/persons")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class PersonsController(PersonRepository persons) : ControllerBase
 {
     /// <summary>Gets a person with their aliases and the meetings they attended.</summary>

@@ -1,3 +1,5 @@
+using Api.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Sources;
@@ -5,6 +7,7 @@ namespace Api.Sources;
 /// <summary>Sources: the reports and statements every record rests on.</summary>
 [ApiController]
 [Route("api/v1/sources")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class SourcesController(SourceRepository sources) : ControllerBase
 {
     /// <summary>Gets a source.</summary>

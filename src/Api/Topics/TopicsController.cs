@@ -1,4 +1,6 @@
+using Api.Auth;
 using Api.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Topics;
@@ -6,6 +8,7 @@ namespace Api.Topics;
 /// <summary>Topics: the controlled vocabulary of what meetings discuss, with English and Arabic labels.</summary>
 [ApiController]
 [Route("api/v1/topics")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class TopicsController(TopicRepository topics) : ControllerBase
 {
     /// <summary>Lists the topics, ordered by code.</summary>
