@@ -19,6 +19,9 @@ using Microsoft.OpenApi;
 // `Api migrate` is the migration job; with no command the executable serves HTTP and never migrates.
 if (args is ["migrate", .. var jobArgs])
     return await MigrationJob.RunAsync(jobArgs);
+// `Api key <name>` makes an API key and prints it with the configuration that lets it in.
+if (args is ["key", .. var keyArgs])
+    return KeyCommand.Run(keyArgs, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 

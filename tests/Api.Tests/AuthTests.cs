@@ -283,6 +283,67 @@ public sealed partial class AuthTests(DbFixture db) : IAsyncLifetime
         Assert.DoesNotContain(logs, line => line.Contains(WriterKey.Key) || line.Contains(wrongKey) || line.Contains(ReaderKey.Key));
     }
 
+    [Fact]
+    public async Task The_key_command_prints_a_key_that_its_printed_hash_lets_in_with_the_scopes_asked_for()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = KeyCommand.Run(["alice", "--scopes", "read"], output, error);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error.ToString());
+        var text = output.ToString();
+        var key = PrintedValue(text, "Key");
+        var hash = PrintedValue(text, "Hash");
+        Assert.StartsWith("dmk_", key);
+        Assert.Contains($$"""{ "Name": "alice", "Hash": "{{hash}}", "Scopes": "read" }""", text);
+        Assert.Contains($"ApiKeys__0__Name=alice{Environment.NewLine}", text);
+        Assert.Contains($"ApiKeys__0__Hash={hash}{Environment.NewLine}", text);
+        Assert.Contains($"ApiKeys__0__Scopes=read{Environment.NewLine}", text);
+        Assert.Equal(1, Regex.Count(text, Regex.Escape(key)));
+
+        var client = Client(keys: [new ApiKeySetting("alice", hash, "read")]);
+        var me = await client.SendAsync(Get(Me, key));
+        var write = await client.SendAsync(Post(Write, key));
+        Assert.Equal(new Caller("alice", ["read"]), await me.Content.ReadFromJsonAsync<Caller>());
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+    }
+
+    [Fact]
+    public void The_key_command_gives_read_and_write_by_default_and_a_new_key_each_time()
+    {
+        var first = new StringWriter();
+        var second = new StringWriter();
+
+        Assert.Equal(0, KeyCommand.Run(["alice"], first, TextWriter.Null));
+        Assert.Equal(0, KeyCommand.Run(["alice"], second, TextWriter.Null));
+
+        Assert.Contains("ApiKeys__0__Scopes=read,write", first.ToString());
+        Assert.NotEqual(PrintedValue(first.ToString(), "Key"), PrintedValue(second.ToString(), "Key"));
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("alice", "--scopes")]
+    [InlineData("alice", "--scopes", "admin")]
+    [InlineData("alice", "--scopes", "")]
+    [InlineData("alice", "bob")]
+    [InlineData("alice", "--force")]
+    [InlineData("alice smith")]
+    public void The_key_command_with_bad_arguments_prints_usage_to_stderr_and_exits_2(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = KeyCommand.Run(args, output, error);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output.ToString());
+        Assert.Contains("error: ", error.ToString());
+        Assert.Contains("Usage: Api key <name> [--scopes read,write]", error.ToString());
+    }
+
     /// <summary>A host with the test keys (or <paramref name="keys"/>) configured and the probe controller loaded.</summary>
     private WebApplicationFactory<Program> Factory(bool requireReadScope = false, int permitLimit = 100,
         ApiKeySetting[]? keys = null, ConcurrentQueue<string>? logs = null)

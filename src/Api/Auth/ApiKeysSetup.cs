@@ -6,7 +6,8 @@ namespace Api.Auth;
 
 /// <summary>
 /// Who may read and write: API keys from configuration (<c>ApiKeys</c>), the <see cref="ApiPolicies"/>, and the
-/// per-key write rate limit. Program.cs calls <see cref="AddApiKeys"/> and <see cref="UseApiKeys"/>.
+/// per-key write rate limit. Program.cs calls <see cref="AddApiKeys"/> and <see cref="UseApiKeys"/>;
+/// <c>Api key &lt;name&gt;</c> (<see cref="KeyCommand"/>) makes keys.
 /// </summary>
 public static class ApiKeysSetup
 {
