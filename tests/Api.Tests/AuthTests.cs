@@ -344,6 +344,41 @@ public sealed partial class AuthTests(DbFixture db) : IAsyncLifetime
         Assert.Contains("Usage: Api key <name> [--scopes read,write]", error.ToString());
     }
 
+    [Fact]
+    public async Task Swagger_describes_both_key_schemes_and_the_responses_of_writes_and_reads()
+    {
+        var document = JsonDocument.Parse(await Client().GetStringAsync("/swagger/v1/swagger.json")).RootElement;
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("http", schemes.GetProperty("Bearer").GetProperty("type").GetString());
+        Assert.Equal("bearer", schemes.GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.Equal("apiKey", schemes.GetProperty("ApiKey").GetProperty("type").GetString());
+        Assert.Equal("header", schemes.GetProperty("ApiKey").GetProperty("in").GetString());
+        Assert.Equal("X-Api-Key", schemes.GetProperty("ApiKey").GetProperty("name").GetString());
+
+        var write = document.GetProperty("paths").GetProperty(Write).GetProperty("post");
+        Assert.Equal(["ApiKey", "Bearer"], SecurityAlternatives(write));
+        foreach (var status in new[] { "401", "403", "429" })
+            Assert.True(write.GetProperty("responses").GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _), $"{status} is not problem+json");
+        Assert.True(write.GetProperty("responses").GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _));
+        Assert.True(write.GetProperty("responses").GetProperty("401").GetProperty("headers").TryGetProperty("WWW-Authenticate", out _));
+
+        var read = document.GetProperty("paths").GetProperty("/api/v1/countries/{code}").GetProperty("get");
+        Assert.Equal(["", "ApiKey", "Bearer"], SecurityAlternatives(read));
+        Assert.True(read.GetProperty("responses").TryGetProperty("401", out _));
+        Assert.False(read.GetProperty("responses").TryGetProperty("403", out _));
+        Assert.False(read.GetProperty("responses").TryGetProperty("429", out _));
+    }
+
+    [Fact]
+    public async Task Swagger_with_RequireReadScope_does_not_offer_reads_without_a_key()
+    {
+        var document = JsonDocument.Parse(await Client(requireReadScope: true).GetStringAsync("/swagger/v1/swagger.json")).RootElement;
+
+        var read = document.GetProperty("paths").GetProperty("/api/v1/countries/{code}").GetProperty("get");
+        Assert.Equal(["ApiKey", "Bearer"], SecurityAlternatives(read));
+    }
+
     /// <summary>A host with the test keys (or <paramref name="keys"/>) configured and the probe controller loaded.</summary>
     private WebApplicationFactory<Program> Factory(bool requireReadScope = false, int permitLimit = 100,
         ApiKeySetting[]? keys = null, ConcurrentQueue<string>? logs = null)

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Api.Auth;
 
 /// <summary>
-/// Who may read and write: API keys from configuration (<c>ApiKeys</c>), the <see cref="ApiPolicies"/>, and the
-/// per-key write rate limit. Program.cs calls <see cref="AddApiKeys"/> and <see cref="UseApiKeys"/>;
-/// <c>Api key &lt;name&gt;</c> (<see cref="KeyCommand"/>) makes keys.
+/// Who may read and write: API keys from configuration (<c>ApiKeys</c>), the <see cref="ApiPolicies"/>, the
+/// per-key write rate limit, and how Swagger shows them. Program.cs calls <see cref="AddApiKeys"/> and
+/// <see cref="UseApiKeys"/>; <c>Api key &lt;name&gt;</c> (<see cref="KeyCommand"/>) makes keys.
 /// </summary>
 public static class ApiKeysSetup
 {
@@ -34,6 +34,7 @@ public static class ApiKeysSetup
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
 
         services.AddRateLimiter(ApiRateLimits.Configure);
+        services.ConfigureSwaggerGen(ApiKeySwagger.Configure);
         return builder;
     }
 
