@@ -1,5 +1,6 @@
 using System.Reflection;
 using Api.Agreements;
+using Api.Auth;
 using Api.Changes;
 using Api.Countries;
 using Api.Delegations;
@@ -18,6 +19,9 @@ using Microsoft.OpenApi;
 // `Api migrate` is the migration job; with no command the executable serves HTTP and never migrates.
 if (args is ["migrate", .. var jobArgs])
     return await MigrationJob.RunAsync(jobArgs);
+// `Api key <name>` makes an API key and prints it with the configuration that lets it in.
+if (args is ["key", .. var keyArgs])
+    return KeyCommand.Run(keyArgs, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -63,6 +67,7 @@ builder.Services.AddControllers(options =>
 // Bodies are records, not uploads: anything larger is refused with 413 before it is read.
 var maxBodyBytes = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 1L << 20);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBodyBytes);
+builder.AddApiKeys();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 builder.Services.AddSwaggerGen(options =>
@@ -94,6 +99,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestSizeLimit>(maxBodyBytes);
+app.UseApiKeys();
 
 app.UseSwagger();
 app.UseSwaggerUI(options =>

@@ -1,14 +1,18 @@
 using System.Text.Json;
+using Api.Auth;
 using Api.Changes;
 using Api.Infrastructure;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Api.Agreements;
 
 /// <summary>Agreements: anything agreed, signed, promised, offered or planned, and where.</summary>
 [ApiController]
 [Route("api/v1/agreements")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class AgreementsController(AgreementRepository agreements, AgreementStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
     /// <summary>Lists agreements with their parties and linked meetings, ordered by date (undated last), then id.</summary>
@@ -33,6 +37,8 @@ public sealed class AgreementsController(AgreementRepository agreements, Agreeme
 
     /// <summary>Records a new agreement.</summary>
     /// <remarks>Parties are kept in the order given; every id named (persons, organisations, meetings, sources) must exist. Answers 201 with the agreement as GET shows it, its Location and ETag.</remarks>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<AgreementResponse>(StatusCodes.Status201Created, "application/json")]
@@ -45,6 +51,8 @@ public sealed class AgreementsController(AgreementRepository agreements, Agreeme
     /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>
     /// <param name="request">The whole agreement, as for POST.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPut("{id}")]
     [RequireIfMatch]
     [Consumes("application/json")]
@@ -63,6 +71,8 @@ public sealed class AgreementsController(AgreementRepository agreements, Agreeme
     /// <param name="patch">The fields to change.</param>
     /// <param name="validator">Checks the patched agreement.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPatch("{id}")]
     [RequireIfMatch]
     [Consumes("application/merge-patch+json")]
@@ -81,6 +91,8 @@ public sealed class AgreementsController(AgreementRepository agreements, Agreeme
     /// <remarks>Send <c>If-Match</c>. Its parties, meeting links and source links go with it.</remarks>
     /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpDelete("{id}")]
     [RequireIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

@@ -1,3 +1,5 @@
+using Api.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Changes;
@@ -5,6 +7,7 @@ namespace Api.Changes;
 /// <summary>The change feed: every create, update and delete across resources, in commit order, for incremental sync.</summary>
 [ApiController]
 [Route("api/v1/changes")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class ChangesController(ChangeRepository changes) : ControllerBase
 {
     /// <summary>Lists changes after a cursor, in the order they were committed.</summary>

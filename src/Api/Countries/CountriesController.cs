@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Api.Auth;
 using Api.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Countries;
@@ -7,6 +9,7 @@ namespace Api.Countries;
 /// <summary>ISO 3166-1 countries with their English and Arabic names.</summary>
 [ApiController]
 [Route("api/v1/countries")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed partial class CountriesController(CountryRepository countries) : ControllerBase
 {
     /// <summary>Lists all ISO 3166-1 countries, ordered by alpha-3 code.</summary>

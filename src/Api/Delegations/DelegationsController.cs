@@ -1,12 +1,16 @@
+using Api.Auth;
 using Api.Infrastructure;
 using Api.Meetings;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Api.Delegations;
 
 /// <summary>Delegations: each party's team at a meeting, with the title every member held there.</summary>
 [ApiController]
 [Route("api/v1/delegations")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class DelegationsController(DelegationRepository delegations, MeetingStore meetings, RecordWriter writer) : ControllerBase
 {
     /// <summary>Lists delegations with their members, ordered by the meeting's start date, then id.</summary>
@@ -32,6 +36,8 @@ public sealed class DelegationsController(DelegationRepository delegations, Meet
     /// <summary>Adds a delegation, with its members, to a meeting.</summary>
     /// <remarks>A meeting has one delegation per country and organisation in each role: another is a 409. The change
     /// is recorded in the meeting's history, and the meeting's ETag changes. Answers 201 with the delegation.</remarks>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<DelegationResponse>(StatusCodes.Status201Created, "application/json")]
@@ -52,6 +58,8 @@ public sealed class DelegationsController(DelegationRepository delegations, Meet
     /// <param name="id" example="ac36b88e-d64b-5762-88c5-4348e3de0eab">The delegation's id.</param>
     /// <param name="request">The whole delegation.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPut("{id}")]
     [RequireIfMatch]
     [Consumes("application/json")]
@@ -66,6 +74,8 @@ public sealed class DelegationsController(DelegationRepository delegations, Meet
     /// <remarks>Send the delegation's ETag in <c>If-Match</c>. The meeting's history keeps the delegation as it was.</remarks>
     /// <param name="id" example="ac36b88e-d64b-5762-88c5-4348e3de0eab">The delegation's id.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpDelete("{id}")]
     [RequireIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

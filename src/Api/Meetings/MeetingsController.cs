@@ -1,15 +1,19 @@
 using System.Text.Json;
+using Api.Auth;
 using Api.Changes;
 using Api.Delegations;
 using Api.Infrastructure;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Api.Meetings;
 
 /// <summary>Meetings: who met whom, where, when, about what.</summary>
 [ApiController]
 [Route("api/v1/meetings")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class MeetingsController(MeetingRepository meetings, MeetingStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
     /// <summary>Lists meetings, ordered by start date, then id.</summary>
@@ -50,6 +54,8 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingStore 
     /// <summary>Records a meeting, with its delegations and their members, in one transaction.</summary>
     /// <remarks>Every id the body names (topics, sources, persons, organisations, the parent meeting) must exist;
     /// if anything is wrong, nothing is written. Answers 201 with the meeting as GET shows it, its Location and ETag.</remarks>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<MeetingResponse>(StatusCodes.Status201Created, "application/json")]
@@ -63,6 +69,8 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingStore 
     /// <param name="id" example="8993f035-d477-55a1-abb3-4b6776339b59">The meeting's id.</param>
     /// <param name="request">The whole meeting, as for POST.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPut("{id}")]
     [RequireIfMatch]
     [Consumes("application/json")]
@@ -81,6 +89,8 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingStore 
     /// <param name="patch">The fields to change.</param>
     /// <param name="validator">Checks the patched meeting.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPatch("{id}")]
     [RequireIfMatch]
     [Consumes("application/merge-patch+json")]
@@ -99,6 +109,8 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingStore 
     /// <remarks>Send <c>If-Match</c>. Refused with 409 while side meetings or agreements refer to it.</remarks>
     /// <param name="id" example="8993f035-d477-55a1-abb3-4b6776339b59">The meeting's id.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpDelete("{id}")]
     [RequireIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

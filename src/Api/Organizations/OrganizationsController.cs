@@ -1,12 +1,16 @@
+using Api.Auth;
 using Api.Changes;
 using Api.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Api.Organizations;
 
 /// <summary>Organisations: governments, ministries, departments, embassies, teams and intergovernmental bodies.</summary>
 [ApiController]
 [Route("api/v1/organizations")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class OrganizationsController(OrganizationRepository organizations, OrganizationStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
     /// <summary>Gets an organisation with its parent and the organisations that are part of it.</summary>
@@ -24,6 +28,8 @@ public sealed class OrganizationsController(OrganizationRepository organizations
 
     /// <summary>Records a new organisation.</summary>
     /// <remarks>The parent, when given, must exist and must not make a cycle. Answers 201 with the organisation as GET shows it, its Location and ETag.</remarks>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<OrganizationResponse>(StatusCodes.Status201Created, "application/json")]
@@ -36,6 +42,8 @@ public sealed class OrganizationsController(OrganizationRepository organizations
     /// <param name="id" example="2a36b663-fc25-5f72-8ab2-f37e1a5b656f">The organisation's id.</param>
     /// <param name="request">The whole organisation, as for POST.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPut("{id}")]
     [RequireIfMatch]
     [Consumes("application/json")]
@@ -50,6 +58,8 @@ public sealed class OrganizationsController(OrganizationRepository organizations
     /// <remarks>Send <c>If-Match</c>. Refused with 409 while other organisations, delegations, members or agreement parties name it.</remarks>
     /// <param name="id" example="2a36b663-fc25-5f72-8ab2-f37e1a5b656f">The organisation's id.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpDelete("{id}")]
     [RequireIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

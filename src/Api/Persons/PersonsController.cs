@@ -1,14 +1,18 @@
 using System.Text.Json;
+using Api.Auth;
 using Api.Changes;
 using Api.Infrastructure;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Api.Persons;
 
 /// <summary>People, under every spelling the press uses.</summary>
 [ApiController]
 [Route("api/v1/persons")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class PersonsController(PersonRepository persons, PersonStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
     /// <summary>Gets a person with their aliases and the meetings they attended.</summary>
@@ -26,6 +30,8 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
 
     /// <summary>Records a new person.</summary>
     /// <remarks>Give at least one of the English and Arabic names; aliases are the other spellings the press uses. Answers 201 with the person as GET shows it, its Location and ETag.</remarks>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<PersonResponse>(StatusCodes.Status201Created, "application/json")]
@@ -38,6 +44,8 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
     /// <param name="request">The whole person, as for POST.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPut("{id}")]
     [RequireIfMatch]
     [Consumes("application/json")]
@@ -56,6 +64,8 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     /// <param name="patch">The fields to change.</param>
     /// <param name="validator">Checks the patched person.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPatch("{id}")]
     [RequireIfMatch]
     [Consumes("application/merge-patch+json")]
@@ -74,6 +84,8 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     /// <remarks>Send <c>If-Match</c>. Refused with 409 while a delegation or an agreement names the person.</remarks>
     /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpDelete("{id}")]
     [RequireIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

@@ -1,12 +1,16 @@
+using Api.Auth;
 using Api.Changes;
 using Api.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Api.Sources;
 
 /// <summary>Sources: the reports and statements every record rests on.</summary>
 [ApiController]
 [Route("api/v1/sources")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class SourcesController(SourceRepository sources, SourceStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
     /// <summary>Gets a source.</summary>
@@ -24,6 +28,8 @@ public sealed class SourcesController(SourceRepository sources, SourceStore stor
 
     /// <summary>Records a new source.</summary>
     /// <remarks>Give at least one of title, url and reference; a URL already recorded is a 409 (refer to that source instead). Answers 201 with the source as GET shows it, its Location and ETag.</remarks>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<SourceResponse>(StatusCodes.Status201Created, "application/json")]
@@ -36,6 +42,8 @@ public sealed class SourcesController(SourceRepository sources, SourceStore stor
     /// <param name="id" example="a43d93d1-57ec-5b1b-bbf0-6aecf8e6c5d5">The source's id.</param>
     /// <param name="request">The whole source, as for POST.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPut("{id}")]
     [RequireIfMatch]
     [Consumes("application/json")]
@@ -50,6 +58,8 @@ public sealed class SourcesController(SourceRepository sources, SourceStore stor
     /// <remarks>Send <c>If-Match</c>. Refused with 409 while a meeting or an agreement rests on it.</remarks>
     /// <param name="id" example="a43d93d1-57ec-5b1b-bbf0-6aecf8e6c5d5">The source's id.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpDelete("{id}")]
     [RequireIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

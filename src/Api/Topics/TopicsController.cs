@@ -1,12 +1,16 @@
+using Api.Auth;
 using Api.Changes;
 using Api.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Api.Topics;
 
 /// <summary>Topics: the controlled vocabulary of what meetings discuss, with English and Arabic labels.</summary>
 [ApiController]
 [Route("api/v1/topics")]
+[Authorize(Policy = ApiPolicies.Read)]
 public sealed class TopicsController(TopicRepository topics, TopicStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
     /// <summary>Lists the topics, ordered by code.</summary>
@@ -30,6 +34,8 @@ public sealed class TopicsController(TopicRepository topics, TopicStore store, R
 
     /// <summary>Adds a topic to the vocabulary.</summary>
     /// <remarks>Its code must be new (409 otherwise). Answers 201 with the topic, its Location and ETag.</remarks>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPost]
     [Consumes("application/json")]
     [ProducesResponseType<TopicResponse>(StatusCodes.Status201Created, "application/json")]
@@ -44,6 +50,8 @@ public sealed class TopicsController(TopicRepository topics, TopicStore store, R
     /// <param name="code" example="border-security">The topic's current code.</param>
     /// <param name="request">The whole topic.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPut("{code}")]
     [RequireIfMatch]
     [Consumes("application/json")]
@@ -61,6 +69,8 @@ public sealed class TopicsController(TopicRepository topics, TopicStore store, R
     /// <remarks>Send <c>If-Match</c>. Refused with 409 while meetings are filed under it.</remarks>
     /// <param name="code" example="border-security">The topic's code.</param>
     /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
+    [Authorize(Policy = ApiPolicies.Write)]
+    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpDelete("{code}")]
     [RequireIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using Api.Auth;
 using Api.Migrations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -78,7 +80,7 @@ public sealed class DbFixture : IAsyncLifetime
     public Task<string> CreateDatabaseAsync() => Server.CreateDatabaseAsync($"job_test_{Interlocked.Increment(ref _databases)}");
 
     /// <summary>A client that sends the API key of a writer.</summary>
-    public HttpClient WriterClient() => Factory.CreateClient();
+    public HttpClient WriterClient() => Factory.CreateWriterClient();
 
     public static Task<JobResult> RunJobAsync(string connectionString, string? dbDirectory = null) =>
         MigrationJob.RunAsync(connectionString, dbDirectory ?? DbDirectory, NullLoggerFactory.Instance, CancellationToken.None);
@@ -86,11 +88,30 @@ public sealed class DbFixture : IAsyncLifetime
 
 public sealed class ApiFactory(string connectionString) : WebApplicationFactory<Program>
 {
+    /// <summary>The name of the write key every test host accepts (see <see cref="CreateWriterClient"/>).</summary>
+    public const string WriterName = "test-writer";
+
+    /// <summary>A key with the read and write scopes, configured as <c>ApiKeys:0</c> in every test host.</summary>
+    public static readonly NewApiKey WriterKey = ApiKeyHash.NewKey();
+
+    /// <summary>A client that sends <see cref="WriterKey"/>, for tests of write endpoints.</summary>
+    public HttpClient CreateWriterClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", WriterKey.Key);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting, not ConfigureAppConfiguration: Program reads the connection string before Build().
         builder.UseSetting("ConnectionStrings:Db", connectionString);
         builder.UseEnvironment("Production");
+        builder.UseSetting("ApiKeys:0:Name", WriterName);
+        builder.UseSetting("ApiKeys:0:Hash", WriterKey.Hash);
+        builder.UseSetting("ApiKeys:0:Scopes", "read,write");
+        // One key for the whole run: the write rate limit must not fail tests that write a lot.
+        builder.UseSetting("RateLimits:Writes:PermitLimit", "1000000");
     }
 }
 
