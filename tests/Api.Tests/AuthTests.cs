@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Api.Auth;
 using Api.Tests.Infrastructure;
+using Dapper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -106,6 +107,35 @@ public sealed partial class AuthTests(DbFixture db) : IAsyncLifetime
             var response = await client.SendAsync(request);
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} answered a wrong key with {(int)response.StatusCode}");
         }
+    }
+
+    [Fact]
+    public async Task Every_write_operation_of_the_api_answers_401_without_a_key_and_403_with_a_read_only_key_and_writes_nothing()
+    {
+        var client = Client();
+        var document = JsonDocument.Parse(await client.GetStringAsync("/swagger/v1/swagger.json")).RootElement;
+        var writes = document.GetProperty("paths").EnumerateObject()
+            .Where(path => path.Name.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(path => path.Value.EnumerateObject()
+                .Where(op => op.Name is "post" or "put" or "patch" or "delete")
+                .Select(op => (Method: op.Name.ToUpperInvariant(), Path: PathParameter().Replace(path.Name, Guid.NewGuid().ToString()))))
+            .ToList();
+
+        // POST, PUT, DELETE for seven resources, and PATCH for meetings, agreements and persons.
+        Assert.Equal(24, writes.Count);
+        foreach (var (method, path) in writes)
+        {
+            var anonymous = new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { titleEn = "x" }) };
+            anonymous.Headers.TryAddWithoutValidation("If-Match", "*");
+            var reader = WithKey(new HttpMethod(method), path, ReaderKey.Key);
+            reader.Content = JsonContent.Create(new { titleEn = "x" });
+            reader.Headers.TryAddWithoutValidation("If-Match", "*");
+
+            Assert.Equal((method, path, HttpStatusCode.Unauthorized), (method, path, (await client.SendAsync(anonymous)).StatusCode));
+            Assert.Equal((method, path, HttpStatusCode.Forbidden), (method, path, (await client.SendAsync(reader)).StatusCode));
+        }
+        await using var connection = await db.OpenAsync();
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM changes"));
     }
 
     [Fact]

@@ -62,6 +62,16 @@ public sealed class ChangeFeedTests(DbFixture db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_change_is_signed_with_the_name_of_the_key_that_made_it()
+    {
+        var created = await _client.PostJsonAsync("/api/v1/persons", Bodies.Person());
+
+        var history = await _client.GetFromJsonAsync<JsonElement>($"{created.Headers.Location!.AbsolutePath}/history");
+
+        Assert.Equal(ApiFactory.WriterName, history.GetProperty("items")[0].GetProperty("actor").GetString());
+    }
+
+    [Fact]
     public async Task A_history_entry_is_a_body_that_recreates_the_record()
     {
         var created = await _client.PostJsonAsync("/api/v1/meetings", Bodies.Meeting());
