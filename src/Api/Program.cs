@@ -92,6 +92,7 @@ builder.Services.AddSwaggerGen(options =>
         return $"{(rank < 0 ? resourceOrder.Length : rank)}_{api.RelativePath}";
     });
     options.SupportNonNullableReferenceTypes();
+    options.OperationFilter<WriteOperationFilter>();
 });
 
 var app = builder.Build();
