@@ -142,27 +142,35 @@ public sealed record AgreementListQuery : Infrastructure.PagedQuery
 public record AgreementRequest
 {
     /// <summary>Title in English, up to 300 characters. Give at least one of the two titles.</summary>
+    /// <example>Joint border patrols between Chad and Libya</example>
     public string? TitleEn { get; init; }
 
     /// <summary>Title in Arabic, up to 300 characters.</summary>
+    /// <example>null</example>
     public string? TitleAr { get; init; }
 
     /// <summary>Summary in English, up to 4000 characters.</summary>
+    /// <example>null</example>
     public string? SummaryEn { get; init; }
 
     /// <summary>Summary in Arabic, up to 4000 characters.</summary>
+    /// <example>null</example>
     public string? SummaryAr { get; init; }
 
     /// <summary>treaty, protocol, mou, joint_statement, bilateral_arrangement, multilateral_arrangement, invitation or commitment.</summary>
+    /// <example>commitment</example>
     public string? Kind { get; init; }
 
     /// <summary>proposed, agreed, signed, in_force, accepted, fulfilled, lapsed or unknown.</summary>
+    /// <example>agreed</example>
     public string? Status { get; init; }
 
     /// <summary>When it was made, where known (ISO 8601).</summary>
+    /// <example>2019-03-01</example>
     public DateOnly? Date { get; init; }
 
     /// <summary>day, month or year; required with a date.</summary>
+    /// <example>month</example>
     public string? DatePrecision { get; init; }
 
     /// <summary>Its parties.</summary>
@@ -172,6 +180,7 @@ public record AgreementRequest
     public IReadOnlyList<AgreementMeetingRequest> Meetings { get; init; } = [];
 
     /// <summary>Ids of the sources the record rests on.</summary>
+    /// <example>["a43d93d1-57ec-5b1b-bbf0-6aecf8e6c5d5"]</example>
     public IReadOnlyList<Guid> SourceIds { get; init; } = [];
 }
 
@@ -179,15 +188,19 @@ public record AgreementRequest
 public sealed record AgreementPartyRequest
 {
     /// <summary>party, signatory, inviter, invitee, guarantor or witness.</summary>
+    /// <example>party</example>
     public string? Role { get; init; }
 
     /// <summary>ISO 3166-1 alpha-3 code.</summary>
+    /// <example>TCD</example>
     public string? CountryCode { get; init; }
 
     /// <summary>Id of the organisation.</summary>
+    /// <example>null</example>
     public Guid? OrganizationId { get; init; }
 
     /// <summary>Id of the person.</summary>
+    /// <example>null</example>
     public Guid? PersonId { get; init; }
 }
 
@@ -195,8 +208,10 @@ public sealed record AgreementPartyRequest
 public sealed record AgreementMeetingRequest
 {
     /// <summary>Id of the meeting.</summary>
+    /// <example>8993f035-d477-55a1-abb3-4b6776339b59</example>
     public Guid? MeetingId { get; init; }
 
     /// <summary>concluded_at, referenced_at, planned_for or fulfilled_by.</summary>
+    /// <example>referenced_at</example>
     public string? LinkKind { get; init; }
 }

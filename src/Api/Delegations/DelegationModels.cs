@@ -95,12 +95,15 @@ public record DelegationRequest
     public Guid? Id { get; init; }
 
     /// <summary>One of: host, guest, organiser, participant, mediator.</summary>
+    /// <example>guest</example>
     public string? Role { get; init; }
 
     /// <summary>ISO 3166-1 alpha-3 code of the country it represents. Give a country, an organisation or both.</summary>
+    /// <example>LBY</example>
     public string? CountryCode { get; init; }
 
     /// <summary>Id of the organisation it represents.</summary>
+    /// <example>a0bba47d-90d0-5758-b739-e09c3d5b8ebe</example>
     public Guid? OrganizationId { get; init; }
 
     /// <summary>Its members, in the order the source lists them; at most one is the head.</summary>
@@ -111,24 +114,31 @@ public record DelegationRequest
 public sealed record DelegationMemberRequest
 {
     /// <summary>Id of the person.</summary>
+    /// <example>dfdb5335-b64f-5b2f-bc76-e729d9147d25</example>
     public Guid? PersonId { get; init; }
 
     /// <summary>Whether this person led the delegation.</summary>
+    /// <example>true</example>
     public bool IsHead { get; init; }
 
     /// <summary>Title held at this meeting in English, up to 300 characters.</summary>
+    /// <example>Undersecretary of the Ministry of Interior</example>
     public string? TitleEn { get; init; }
 
     /// <summary>Title held at this meeting in Arabic, up to 300 characters.</summary>
+    /// <example>وكيل وزارة الداخلية</example>
     public string? TitleAr { get; init; }
 
     /// <summary>Rank in English, up to 100 characters.</summary>
+    /// <example>Brigadier</example>
     public string? RankEn { get; init; }
 
     /// <summary>Rank in Arabic, up to 100 characters.</summary>
+    /// <example>عميد</example>
     public string? RankAr { get; init; }
 
     /// <summary>Id of the organisation the person served at this meeting.</summary>
+    /// <example>null</example>
     public Guid? OrganizationId { get; init; }
 }
 
@@ -136,6 +146,6 @@ public sealed record DelegationMemberRequest
 public sealed record NewDelegationRequest : DelegationRequest
 {
     /// <summary>Id of the meeting it takes part in.</summary>
-    /// <example>8993f035-d477-55a1-abb3-4b6776339b59</example>
+    /// <example>20a8c403-ace2-5fc9-974f-b22d2417f51e</example>
     public Guid? MeetingId { get; init; }
 }

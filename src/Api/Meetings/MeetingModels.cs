@@ -158,60 +158,79 @@ public sealed record MeetingListQuery : Infrastructure.PagedQuery
 public record MeetingRequest
 {
     /// <summary>Title in English, up to 300 characters. Give at least one of the two titles.</summary>
+    /// <example>Chad and Libya discuss border security in N'Djamena</example>
     public string? TitleEn { get; init; }
 
     /// <summary>Title in Arabic, up to 300 characters.</summary>
+    /// <example>تشاد وليبيا تبحثان أمن الحدود في انجامينا</example>
     public string? TitleAr { get; init; }
 
     /// <summary>Summary in English, up to 4000 characters.</summary>
+    /// <example>Follow-up of the Niamey talks of 29 January 2019 on border security.</example>
     public string? SummaryEn { get; init; }
 
     /// <summary>Summary in Arabic, up to 4000 characters.</summary>
+    /// <example>null</example>
     public string? SummaryAr { get; init; }
 
     /// <summary>Start date (ISO 8601); with precision month, the 1st of the month; with year, 1 January.</summary>
+    /// <example>2019-03-12</example>
     public DateOnly? StartDate { get; init; }
 
     /// <summary>day, month or year.</summary>
+    /// <example>day</example>
     public string? StartDatePrecision { get; init; }
 
     /// <summary>End date of a meeting of several days; not before the start date.</summary>
+    /// <example>null</example>
     public DateOnly? EndDate { get; init; }
 
     /// <summary>day, month or year; required with an end date.</summary>
+    /// <example>null</example>
     public string? EndDatePrecision { get; init; }
 
     /// <summary>planned, held, cancelled or unknown.</summary>
+    /// <example>held</example>
     public string? Status { get; init; }
 
     /// <summary>bilateral, multilateral, roundtable, summit, visit, call, conference or other.</summary>
+    /// <example>bilateral</example>
     public string? Format { get; init; }
 
     /// <summary>City in English, up to 200 characters.</summary>
+    /// <example>N'Djamena</example>
     public string? CityEn { get; init; }
 
     /// <summary>City in Arabic, up to 200 characters.</summary>
+    /// <example>انجامينا</example>
     public string? CityAr { get; init; }
 
     /// <summary>ISO 3166-1 alpha-3 code of the country where it took place.</summary>
+    /// <example>TCD</example>
     public string? CountryCode { get; init; }
 
     /// <summary>Latitude, -90 to 90; give it with the longitude.</summary>
+    /// <example>12.1348</example>
     public double? Latitude { get; init; }
 
     /// <summary>Longitude, -180 to 180; give it with the latitude.</summary>
+    /// <example>15.0557</example>
     public double? Longitude { get; init; }
 
     /// <summary>ISO 3166-1 alpha-3 code of the host country.</summary>
+    /// <example>TCD</example>
     public string? HostCountryCode { get; init; }
 
     /// <summary>Id of the meeting this one took place on the margins of.</summary>
+    /// <example>null</example>
     public Guid? ParentMeetingId { get; init; }
 
     /// <summary>Ids of the topics discussed.</summary>
+    /// <example>["cc4055c1-4eb8-5c7d-bc07-c5b351f2428b"]</example>
     public IReadOnlyList<Guid> TopicIds { get; init; } = [];
 
     /// <summary>Ids of the sources the record rests on.</summary>
+    /// <example>["a43d93d1-57ec-5b1b-bbf0-6aecf8e6c5d5"]</example>
     public IReadOnlyList<Guid> SourceIds { get; init; } = [];
 
     /// <summary>Delegations with their members.</summary>

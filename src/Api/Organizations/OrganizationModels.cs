@@ -27,21 +27,27 @@ public sealed record OrganizationRef
 public record OrganizationRequest
 {
     /// <summary>Name in English, up to 300 characters. Give at least one of the two names.</summary>
+    /// <example>Directorate of Border Police</example>
     public string? NameEn { get; init; }
 
     /// <summary>Name in Arabic, up to 300 characters.</summary>
+    /// <example>مديرية شرطة الحدود</example>
     public string? NameAr { get; init; }
 
     /// <summary>Abbreviation, up to 20 characters.</summary>
+    /// <example>null</example>
     public string? Abbreviation { get; init; }
 
     /// <summary>One of: government, ministry, department, embassy, armed_forces, team, intergovernmental, nongovernmental, other.</summary>
+    /// <example>department</example>
     public string? Kind { get; init; }
 
     /// <summary>ISO 3166-1 alpha-3 code of the country it belongs to.</summary>
+    /// <example>NER</example>
     public string? CountryCode { get; init; }
 
     /// <summary>Id of the organisation it is part of (a department's ministry).</summary>
+    /// <example>07db9fc8-2af8-5a27-a36f-cca14854f524</example>
     public Guid? ParentId { get; init; }
 }
 

@@ -90,12 +90,15 @@ public sealed record PersonMeeting
 public record PersonRequest
 {
     /// <summary>Name in English, up to 200 characters. Give at least one of the two names.</summary>
+    /// <example>Mahamat Ismail Chaibo</example>
     public string? NameEn { get; init; }
 
     /// <summary>Name in Arabic, up to 200 characters.</summary>
+    /// <example>محمد إسماعيل شايبو</example>
     public string? NameAr { get; init; }
 
     /// <summary>Notes, up to 4000 characters.</summary>
+    /// <example>null</example>
     public string? Notes { get; init; }
 
     /// <summary>Other spellings and transliterations.</summary>
@@ -106,8 +109,10 @@ public record PersonRequest
 public sealed record PersonAliasRequest
 {
     /// <summary>The name as written, up to 200 characters.</summary>
+    /// <example>Mahamat Chaibo</example>
     public string? Alias { get; init; }
 
     /// <summary>ISO 639-1 code of its language or script, e.g. <c>ar</c> or <c>en</c>.</summary>
+    /// <example>en</example>
     public string? Language { get; init; }
 }

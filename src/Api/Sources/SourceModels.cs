@@ -40,23 +40,30 @@ public sealed record SourceResponse : Api.Infrastructure.IVersioned
 public record SourceRequest
 {
     /// <summary>Title as published, up to 500 characters.</summary>
+    /// <example>Libya and Chad discuss border security</example>
     public string? Title { get; init; }
 
     /// <summary>Publisher, up to 200 characters.</summary>
+    /// <example>Libya Observer</example>
     public string? Publisher { get; init; }
 
     /// <summary>Absolute http(s) URL, up to 2000 characters.</summary>
+    /// <example>https://www.libyaobserver.ly/news/libya-and-chad-discuss-border-security</example>
     public string? Url { get; init; }
 
     /// <summary>ISO 639-1 language code in lower case, e.g. <c>ar</c>.</summary>
+    /// <example>en</example>
     public string? Language { get; init; }
 
     /// <summary>Publication date (ISO 8601).</summary>
+    /// <example>2019-03-13</example>
     public DateOnly? PublishedOn { get; init; }
 
     /// <summary>Archive or file reference when there is no URL, up to 500 characters.</summary>
+    /// <example>null</example>
     public string? Reference { get; init; }
 
     /// <summary>Notes, up to 4000 characters.</summary>
+    /// <example>null</example>
     public string? Notes { get; init; }
 }

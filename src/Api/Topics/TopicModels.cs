@@ -27,15 +27,15 @@ public sealed record TopicResponse : Api.Infrastructure.IVersioned
 public record TopicRequest
 {
     /// <summary>Short code: lower-case letters and digits, words joined by hyphens, up to 64 characters.</summary>
-    /// <example>border-security</example>
+    /// <example>refugees</example>
     public string? Code { get; init; }
 
     /// <summary>Label in English, up to 200 characters.</summary>
-    /// <example>Border security</example>
+    /// <example>Refugees</example>
     public string? LabelEn { get; init; }
 
     /// <summary>Label in Arabic, up to 200 characters.</summary>
-    /// <example>أمن الحدود</example>
+    /// <example>اللاجئون</example>
     public string? LabelAr { get; init; }
 }
 
