@@ -135,6 +135,7 @@ public sealed class RecordWriter(NpgsqlDataSource dataSource)
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, null),
     };
 
+    /// <summary>The query of which of <c>@ids</c> name a record of <paramref name="resource"/>.</summary>
     internal static string ExistingIdsSql(string resource) => resource switch
     {
         "meetings" => "SELECT id FROM meetings WHERE id = ANY(@ids)",
@@ -146,9 +147,6 @@ public sealed class RecordWriter(NpgsqlDataSource dataSource)
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, null),
     };
 
-    private static string Singular(string resource) => resource switch
-    {
-        "persons" => "person",
-        _ => resource.TrimEnd('s'),
-    };
+    // Every resource name is a plural in -s: "persons" → "person".
+    private static string Singular(string resource) => resource[..^1];
 }

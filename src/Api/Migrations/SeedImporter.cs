@@ -255,20 +255,8 @@ public sealed class SeedImporter(
             }
         }
 
-        private Task<bool> ExistsAsync(string table, Guid id)
-        {
-            // The table name comes from the fixed list in SeedRecords.IdsOf, never from input.
-            var sql = table switch
-            {
-                "topics" => "SELECT EXISTS (SELECT 1 FROM topics WHERE id = @id)",
-                "sources" => "SELECT EXISTS (SELECT 1 FROM sources WHERE id = @id)",
-                "organizations" => "SELECT EXISTS (SELECT 1 FROM organizations WHERE id = @id)",
-                "persons" => "SELECT EXISTS (SELECT 1 FROM persons WHERE id = @id)",
-                "meetings" => "SELECT EXISTS (SELECT 1 FROM meetings WHERE id = @id)",
-                _ => throw new ArgumentOutOfRangeException(nameof(table)),
-            };
-            return connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
-        }
+        private async Task<bool> ExistsAsync(string table, Guid id) =>
+            (await connection.QueryAsync<Guid>(new CommandDefinition(RecordWriter.ExistingIdsSql(table), new { ids = new[] { id } }, cancellationToken: cancellationToken))).Any();
     }
 
     private sealed record Located<T>(T Record, string Where, Guid Id);
