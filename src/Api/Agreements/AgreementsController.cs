@@ -79,13 +79,9 @@ public sealed class AgreementsController(AgreementRepository agreements, Agreeme
     [ProducesResponseType<AgreementResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, [FromServices] IValidator<AgreementRequest> validator, CancellationToken cancellationToken)
-    {
-        var ifMatch = IfMatch.From(Request)!;
-        var result = await writer.UpdateAsync(store, id, (_, stored) => MergePatches.ApplyAsync(stored, patch, ifMatch, validator, cancellationToken),
-            this.Actor(), cancellationToken);
-        return await this.WrittenAsync(result, _ => agreements.GetAsync(id, cancellationToken));
-    }
+    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, [FromServices] IValidator<AgreementRequest> validator, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await writer.PatchAsync(store, id, patch, IfMatch.From(Request)!, validator, this.Actor(), cancellationToken),
+            _ => agreements.GetAsync(id, cancellationToken));
 
     /// <summary>Retires a agreement: it leaves every list and read (404), and its history stays.</summary>
     /// <remarks>Send <c>If-Match</c>. Its parties, meeting links and source links go with it.</remarks>

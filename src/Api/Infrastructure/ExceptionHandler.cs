@@ -27,6 +27,9 @@ public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<Ex
             // A record referred to was removed between the check and the write.
             PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } =>
                 (StatusCodes.Status400BadRequest, "Bad request", "The request refers to a record that does not exist."),
+            // Two transactions waited on each other (a write beside the migration job): retrying succeeds.
+            PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } =>
+                (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The write collided with another one and was undone; send it again."),
             // The database is down or unreachable: nothing the client did, and worth a retry later.
             NpgsqlException { InnerException: not PostgresException } and not PostgresException =>
                 (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is not available; try again shortly."),

@@ -34,6 +34,11 @@ public sealed class RecordWriter(NpgsqlDataSource dataSource)
         UpdateAsync(store, id, (_, stored) => Task.FromResult(ifMatch.Matches(stored.Version) ? Edit<TDoc>.To(doc) : WriteResult.PreconditionFailed()),
             actor, cancellationToken);
 
+    /// <summary>Applies a JSON Merge Patch to a record if <paramref name="ifMatch"/> names its current version; the result is validated as a whole body.</summary>
+    public Task<WriteResult> PatchAsync<TDoc>(IRecordStore<TDoc> store, Guid id, System.Text.Json.JsonElement patch, IfMatch ifMatch,
+        FluentValidation.IValidator<TDoc> validator, string actor, CancellationToken cancellationToken) where TDoc : class =>
+        UpdateAsync(store, id, (_, stored) => MergePatches.ApplyAsync(stored, patch, ifMatch, validator, cancellationToken), actor, cancellationToken);
+
     /// <summary>Retires a record: it goes from every list and read, and its history stays. Refused while others refer to it.</summary>
     public async Task<WriteResult> DeleteAsync<TDoc>(IRecordStore<TDoc> store, Guid id, IfMatch ifMatch, string actor, CancellationToken cancellationToken)
         where TDoc : class =>

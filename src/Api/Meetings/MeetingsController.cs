@@ -97,13 +97,9 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingStore 
     [ProducesResponseType<MeetingResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, [FromServices] IValidator<MeetingRequest> validator, CancellationToken cancellationToken)
-    {
-        var ifMatch = IfMatch.From(Request)!;
-        var result = await writer.UpdateAsync(store, id, (_, stored) => MergePatches.ApplyAsync(stored, patch, ifMatch, validator, cancellationToken),
-            this.Actor(), cancellationToken);
-        return await this.WrittenAsync(result, _ => meetings.GetAsync(id, cancellationToken));
-    }
+    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, [FromServices] IValidator<MeetingRequest> validator, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await writer.PatchAsync(store, id, patch, IfMatch.From(Request)!, validator, this.Actor(), cancellationToken),
+            _ => meetings.GetAsync(id, cancellationToken));
 
     /// <summary>Retires a meeting: it leaves every list and read (404), and its history stays.</summary>
     /// <remarks>Send <c>If-Match</c>. Refused with 409 while side meetings or agreements refer to it.</remarks>

@@ -72,13 +72,9 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     [ProducesResponseType<PersonResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, [FromServices] IValidator<PersonRequest> validator, CancellationToken cancellationToken)
-    {
-        var ifMatch = IfMatch.From(Request)!;
-        var result = await writer.UpdateAsync(store, id, (_, stored) => MergePatches.ApplyAsync(stored, patch, ifMatch, validator, cancellationToken),
-            this.Actor(), cancellationToken);
-        return await this.WrittenAsync(result, _ => persons.GetAsync(id, cancellationToken));
-    }
+    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, [FromServices] IValidator<PersonRequest> validator, CancellationToken cancellationToken) =>
+        await this.WrittenAsync(await writer.PatchAsync(store, id, patch, IfMatch.From(Request)!, validator, this.Actor(), cancellationToken),
+            _ => persons.GetAsync(id, cancellationToken));
 
     /// <summary>Retires a person: it leaves every list and read (404), and its history stays.</summary>
     /// <remarks>Send <c>If-Match</c>. Refused with 409 while a delegation or an agreement names the person.</remarks>
