@@ -29,7 +29,11 @@ DapperSetup.Configure();
 Rules.Configure();
 builder.Services.AddNpgsqlDataSource(
     builder.Configuration.GetConnectionString("Db")
-        ?? throw new InvalidOperationException("Set the connection string ConnectionStrings:Db (environment variable ConnectionStrings__Db)."));
+        ?? throw new InvalidOperationException("Set the connection string ConnectionStrings:Db (environment variable ConnectionStrings__Db)."),
+    // How alike a search must be to a stretch of a record (pg_trgm's word similarity, 0–1): 0.5 lets
+    // "Bazum" find "Bazoum" and keeps short queries from matching noise.
+    dataSource => dataSource.ConnectionStringBuilder.Options =
+        $"{dataSource.ConnectionStringBuilder.Options} -c pg_trgm.word_similarity_threshold=0.5".Trim());
 
 builder.Services.AddSingleton<CountryCatalog>();
 builder.Services.AddScoped<MeetingRepository>();

@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Search;
 
 namespace Api.Agreements;
 
@@ -90,6 +91,7 @@ public sealed class AgreementStore : IRecordStore<AgreementRequest>
             await db.ExecuteAsync(addMeeting, new { id, link.MeetingId, link.LinkKind });
         await db.ExecuteAsync(removeSources, new { id, ids = a.SourceIds.ToArray() });
         await db.ExecuteAsync(addSources, new { id, ids = a.SourceIds.ToArray() });
+        await SearchDocuments.AgreementAsync(db, id);
     }
 
     public Task DeleteAsync(DbSession db, Guid id)

@@ -1,5 +1,6 @@
 using Api.Delegations;
 using Api.Infrastructure;
+using Api.Search;
 
 namespace Api.Meetings;
 
@@ -129,6 +130,7 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         await db.ExecuteAsync(removeDelegations, new { id, ids = delegations.Select(d => d.Id).ToArray() });
         foreach (var (delegationId, isNew, d) in delegations)
             await WriteDelegationAsync(db, delegationId, isNew, id, d);
+        await SearchDocuments.MeetingAsync(db, id);
     }
 
     private static async Task WriteDelegationAsync(DbSession db, Guid id, bool isNew, Guid meetingId, DelegationRequest d)

@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Search;
 
 namespace Api.Organizations;
 
@@ -19,7 +20,7 @@ public sealed class OrganizationStore : IRecordStore<OrganizationRequest>
         return version is null ? null : new Stored<OrganizationRequest>((await db.SingleOrDefaultAsync<OrganizationRequest>(sql, new { id }))!, version.Value);
     }
 
-    public Task WriteAsync(DbSession db, Guid id, OrganizationRequest o)
+    public async Task WriteAsync(DbSession db, Guid id, OrganizationRequest o)
     {
         const string sql = """
             INSERT INTO organizations AS x (id, name_en, name_ar, abbreviation, kind, country_code, parent_id)
@@ -27,7 +28,8 @@ public sealed class OrganizationStore : IRecordStore<OrganizationRequest>
             ON CONFLICT (id) DO UPDATE SET name_en = EXCLUDED.name_en, name_ar = EXCLUDED.name_ar, abbreviation = EXCLUDED.abbreviation,
                 kind = EXCLUDED.kind, country_code = EXCLUDED.country_code, parent_id = EXCLUDED.parent_id
             """;
-        return db.ExecuteAsync(sql, new { id, o.NameEn, o.NameAr, o.Abbreviation, o.Kind, o.CountryCode, o.ParentId });
+        await db.ExecuteAsync(sql, new { id, o.NameEn, o.NameAr, o.Abbreviation, o.Kind, o.CountryCode, o.ParentId });
+        await SearchDocuments.ForOrganizationAsync(db, id);
     }
 
     public Task DeleteAsync(DbSession db, Guid id)

@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Search;
 
 namespace Api.Persons;
 
@@ -44,6 +45,7 @@ public sealed class PersonStore : IRecordStore<PersonRequest>
         await db.ExecuteAsync(removeAliases, new { id, aliases = p.Aliases.Select(a => a.Alias!).ToArray() });
         foreach (var a in p.Aliases)
             await db.ExecuteAsync(upsertAlias, new { id, a.Alias, a.Language });
+        await SearchDocuments.ForPersonAsync(db, id);
     }
 
     public Task DeleteAsync(DbSession db, Guid id)

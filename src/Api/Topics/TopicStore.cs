@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Search;
 
 namespace Api.Topics;
 
@@ -19,14 +20,15 @@ public sealed class TopicStore : IRecordStore<TopicRequest>
         return version is null ? null : new Stored<TopicRequest>((await db.SingleOrDefaultAsync<TopicRequest>(sql, new { id }))!, version.Value);
     }
 
-    public Task WriteAsync(DbSession db, Guid id, TopicRequest t)
+    public async Task WriteAsync(DbSession db, Guid id, TopicRequest t)
     {
         const string sql = """
             INSERT INTO topics AS x (id, code, label_en, label_ar)
             VALUES (@id, @Code, @LabelEn, @LabelAr)
             ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, label_en = EXCLUDED.label_en, label_ar = EXCLUDED.label_ar
             """;
-        return db.ExecuteAsync(sql, new { id, t.Code, t.LabelEn, t.LabelAr });
+        await db.ExecuteAsync(sql, new { id, t.Code, t.LabelEn, t.LabelAr });
+        await SearchDocuments.ForTopicAsync(db, id);
     }
 
     public Task DeleteAsync(DbSession db, Guid id)
