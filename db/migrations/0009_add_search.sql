@@ -82,6 +82,10 @@ CREATE INDEX ix_organizations_names ON organizations USING gin (
 
 -- Filters that issue 4 adds: format, city, and the person, organisation and topic a meeting involves.
 CREATE INDEX ix_meetings_format_start_date_id ON meetings (format, start_date, id);
-CREATE INDEX ix_meetings_city ON meetings (fold(coalesce(city_en, '') || ' ' || coalesce(city_ar, '')));
+CREATE INDEX ix_meetings_city_en ON meetings (fold(city_en));
+CREATE INDEX ix_meetings_city_ar ON meetings (fold(city_ar));
+-- Sorting by title (English, else Arabic) pages through this index.
+CREATE INDEX ix_meetings_title_id ON meetings ((coalesce(title_en, title_ar)), id);
+CREATE INDEX ix_meetings_period_end_id ON meetings (period_end, id);
 CREATE INDEX ix_delegation_members_person_id_delegation_id ON delegation_members (person_id, delegation_id);
 CREATE INDEX ix_agreement_parties_country_code_agreement_id ON agreement_parties (country_code, agreement_id);

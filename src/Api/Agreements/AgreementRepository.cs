@@ -69,22 +69,22 @@ public sealed class AgreementRepository(NpgsqlDataSource dataSource)
         return found.Count == 1 ? found[0] : null;
     }
 
-    /// <summary>The agreements linked to a meeting, each with how it is linked, oldest first.</summary>
-    public static async Task<IReadOnlyList<(string LinkKind, AgreementResponse Agreement)>> LoadForMeetingAsync(
-        NpgsqlConnection connection, Guid meetingId, CancellationToken cancellationToken)
+    /// <summary>The agreements linked to each of some meetings, each with how it is linked, oldest first.</summary>
+    public static async Task<ILookup<Guid, (string LinkKind, AgreementResponse Agreement)>> LoadForMeetingsAsync(
+        NpgsqlConnection connection, Guid[] meetingIds, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT am.agreement_id, am.link_kind
+            SELECT am.meeting_id, am.agreement_id, am.link_kind
             FROM agreement_meetings am
             JOIN agreements a ON a.id = am.agreement_id
-            WHERE am.meeting_id = @meetingId
+            WHERE am.meeting_id = ANY(@meetingIds)
             ORDER BY a.date NULLS LAST, a.id, am.link_kind
             """;
-        var links = (await connection.QueryAsync<(Guid AgreementId, string LinkKind)>(
-            new CommandDefinition(sql, new { meetingId }, cancellationToken: cancellationToken))).AsList();
+        var links = (await connection.QueryAsync<(Guid MeetingId, Guid AgreementId, string LinkKind)>(
+            new CommandDefinition(sql, new { meetingIds }, cancellationToken: cancellationToken))).AsList();
         var agreements = (await LoadAsync(connection, links.Select(l => l.AgreementId).Distinct().ToArray(), cancellationToken))
             .ToDictionary(a => a.Id);
-        return links.Select(l => (l.LinkKind, agreements[l.AgreementId])).ToList();
+        return links.ToLookup(l => l.MeetingId, l => (l.LinkKind, agreements[l.AgreementId]));
     }
 
     /// <summary>Whole agreements with parties, linked meetings and sources, in the order of <paramref name="ids"/>.</summary>

@@ -65,14 +65,18 @@ public sealed class DelegationRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Delegations of a meeting by role (hosts first), then by country code.</summary>
-    public static async Task<IReadOnlyList<DelegationResponse>> LoadForMeetingAsync(NpgsqlConnection connection, Guid meetingId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DelegationResponse>> LoadForMeetingAsync(NpgsqlConnection connection, Guid meetingId, CancellationToken cancellationToken) =>
+        (await LoadForMeetingsAsync(connection, [meetingId], cancellationToken))[meetingId].ToList();
+
+    /// <summary>The delegations of each of some meetings, by role (hosts first), then by country code.</summary>
+    public static async Task<ILookup<Guid, DelegationResponse>> LoadForMeetingsAsync(NpgsqlConnection connection, Guid[] meetingIds, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT id FROM delegations WHERE meeting_id = @meetingId ORDER BY id
+            SELECT id FROM delegations WHERE meeting_id = ANY(@meetingIds) ORDER BY id
             """;
-        var ids = (await connection.QueryAsync<Guid>(new CommandDefinition(sql, new { meetingId }, cancellationToken: cancellationToken))).ToArray();
+        var ids = (await connection.QueryAsync<Guid>(new CommandDefinition(sql, new { meetingIds }, cancellationToken: cancellationToken))).ToArray();
         var delegations = await LoadAsync(connection, ids, cancellationToken);
-        return delegations.OrderBy(d => RoleOrder(d.Role)).ThenBy(d => d.CountryCode, StringComparer.Ordinal).ToList();
+        return delegations.OrderBy(d => RoleOrder(d.Role)).ThenBy(d => d.CountryCode, StringComparer.Ordinal).ToLookup(d => d.MeetingId);
     }
 
     /// <summary>Whole delegations with members and organisations, in the order of <paramref name="ids"/>.</summary>

@@ -67,6 +67,38 @@ public record MeetingSummary
     public Guid? ParentMeetingId { get; init; }
 }
 
+/// <summary>A meeting as lists show it, with what <c>include</c> asked to embed.</summary>
+public sealed record MeetingListItem : MeetingSummary, Infrastructure.ISortedRow
+{
+    /// <summary>Delegations with their members (include=delegations).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DelegationResponse>? Delegations { get; init; }
+
+    /// <summary>Agreements with how each is linked (include=agreements).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MeetingAgreement>? Agreements { get; init; }
+
+    /// <summary>Sources (include=sources).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SourceResponse>? Sources { get; init; }
+
+    /// <summary>Topics (include=topics).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TopicResponse>? Topics { get; init; }
+
+    [JsonIgnore]
+    public string? Sort0 { get; init; }
+
+    [JsonIgnore]
+    public string? Sort1 { get; init; }
+
+    [JsonIgnore]
+    public string? Sort2 { get; init; }
+
+    [JsonIgnore]
+    public IEnumerable<string?> SortValues => [Sort0, Sort1, Sort2];
+}
+
 /// <summary>A meeting with everything known about it.</summary>
 // Its own properties follow the summary's, so the id and dates lead the JSON.
 public sealed record MeetingResponse : MeetingSummary, Api.Infrastructure.IVersioned
@@ -129,8 +161,8 @@ public sealed record MeetingAgreement
     public required AgreementResponse Agreement { get; init; }
 }
 
-/// <summary>Query of the meeting list. Meetings are ordered by start date, then id.</summary>
-public sealed record MeetingListQuery : Infrastructure.PagedQuery
+/// <summary>The filters of meetings, shared by the list, its exports and the statistics. All given filters must hold.</summary>
+public sealed record MeetingFilters
 {
     /// <summary>Only meetings that end on or after this date (ISO 8601). A meeting known only to the month or year counts as lasting the whole month or year.</summary>
     /// <example>2019-01-01</example>
@@ -147,11 +179,82 @@ public sealed record MeetingListQuery : Infrastructure.PagedQuery
     [FromQuery(Name = "country")]
     public string? Country { get; init => field = value?.Trim().ToUpperInvariant(); }
 
+    /// <summary>Only meetings in which every one of these countries (comma-separated alpha-3 codes, up to 10) took part, with a delegation or as the host: <c>LBY,NER</c> is the meetings between Libya and Niger.</summary>
+    /// <example>LBY,NER</example>
+    [FromQuery(Name = "countries")]
+    public string? Countries { get; init => field = value?.Trim().ToUpperInvariant(); }
+
+    /// <summary>Only meetings hosted by this country (alpha-3).</summary>
+    [FromQuery(Name = "host")]
+    public string? Host { get; init => field = value?.Trim().ToUpperInvariant(); }
+
+    /// <summary>Only meetings in this city, by its English or Arabic name (case, accents and Arabic spelling variants ignored).</summary>
+    /// <example>Niamey</example>
+    [FromQuery(Name = "city")]
+    public string? City { get; init; }
+
+    /// <summary>Only meetings in which this person (id) sat in a delegation.</summary>
+    [FromQuery(Name = "person")]
+    public Guid? Person { get; init; }
+
+    /// <summary>Only meetings at which this organisation (id) was represented: by a delegation, or as the organisation of a member.</summary>
+    [FromQuery(Name = "organization")]
+    public Guid? Organization { get; init; }
+
+    /// <summary>Only meetings filed under this topic (its code).</summary>
+    /// <example>border-security</example>
+    [FromQuery(Name = "topic")]
+    public string? Topic { get; init; }
+
     /// <summary>Only meetings with this status: planned, held, cancelled or unknown.</summary>
-    /// <example>held</example>
     [FromQuery(Name = "status")]
     public string? Status { get; init; }
 
+    /// <summary>Two things, told apart by their values (repeat the parameter to give both): a meeting format to filter by (bilateral, multilateral, roundtable, summit, visit, call, conference or other), and the output format (json, csv, ndjson, geojson; also chosen by Accept). <c>format=summit&amp;format=csv</c> is the summits as CSV.</summary>
+    /// <example>["bilateral"]</example>
+    [FromQuery(Name = "format")]
+    public string[]? Format { get; init; }
+
+    /// <summary>Only the side meetings of this meeting (id).</summary>
+    [FromQuery(Name = "parent")]
+    public Guid? Parent { get; init; }
+
+    /// <summary>Only meetings linked to this agreement (id), however linked.</summary>
+    [FromQuery(Name = "agreement")]
+    public Guid? Agreement { get; init; }
+
+    /// <summary>Search, in Arabic or English: titles, summaries, places, countries, topics, and the names and aliases of the people and organisations in the delegations. Arabic is folded (diacritics and tatweel dropped; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي), Latin case and accents ignored, small misspellings tolerated; best match first unless <c>sort</c> says otherwise.</summary>
+    /// <example>بازوم</example>
+    [FromQuery(Name = "q")]
+    public string? Q { get; init; }
+
+    /// <summary>The meeting format among the <c>format</c> values, if one is.</summary>
+    public string? MeetingFormat() => Format?.FirstOrDefault(f => MeetingValues.Formats.Contains(f));
+
+    /// <summary>The codes of <see cref="Countries"/>.</summary>
+    public IReadOnlyList<string> CountryList() =>
+        Countries is null ? [] : Countries.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>How the meeting list is ordered, paged, counted and filled.</summary>
+public sealed record MeetingListOptions : Infrastructure.PagedQuery
+{
+    /// <summary>Up to three of startDate, endDate, title, status, format, country and (with q) relevance, comma-separated; - before a field sorts it descending. Default: startDate (with q: -relevance). Ties are broken by id.</summary>
+    /// <example>-startDate</example>
+    [FromQuery(Name = "sort")]
+    public string? Sort { get; init; }
+
+    /// <summary>exact: the response carries the number of meetings that match (a count); estimated: the query planner's estimate, cheap at any size.</summary>
+    [FromQuery(Name = "count")]
+    public string? Count { get; init; }
+
+    /// <summary>What to embed in each meeting, comma-separated: delegations, agreements, sources, topics.</summary>
+    /// <example>delegations,topics</example>
+    [FromQuery(Name = "include")]
+    public string? Include { get; init; }
+
+    public IReadOnlyList<string> IncludeList() =>
+        Include is null ? [] : Include.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>A meeting to create or replace, with its delegations.</summary>

@@ -15,51 +15,92 @@ public sealed class MeetingRepository(NpgsqlDataSource dataSource)
         m.status, m.format, m.city_en, m.city_ar, m.country_code, m.host_country_code, m.parent_meeting_id
         """;
 
-    public async Task<Page<MeetingSummary>> ListAsync(MeetingListQuery query, CancellationToken cancellationToken)
+    /// <summary>A page of meetings in <paramref name="order"/>, after the cursor, with what <c>include</c> asks for and the count if asked.</summary>
+    public async Task<Page<MeetingListItem>> ListAsync(MeetingFilters filters, MeetingListOptions options, SortOrder order, CancellationToken cancellationToken)
     {
-        var where = new List<string>();
-        var parameters = new DynamicParameters();
-        if (query.From is { } from)
-        {
-            where.Add("m.period_end >= @from");
-            parameters.Add("from", from);
-        }
-        if (query.To is { } to)
-        {
-            where.Add("m.start_date <= @to");
-            parameters.Add("to", to);
-        }
-        if (query.Country is { } country)
-        {
-            where.Add("""
-                (m.country_code = @country OR m.host_country_code = @country
-                 OR EXISTS (SELECT 1 FROM delegations d WHERE d.meeting_id = m.id AND d.country_code = @country))
-                """);
-            parameters.Add("country", country);
-        }
-        if (query.Status is { } status)
-        {
-            where.Add("m.status = @status");
-            parameters.Add("status", status);
-        }
-        if (Cursor.TryDecode(query.Cursor, out var cursor) && cursor!.KeyAsDate() is { } afterDate)
-        {
-            where.Add("(m.start_date, m.id) > (@afterDate, @afterId)");
-            parameters.Add("afterDate", afterDate);
-            parameters.Add("afterId", cursor.Id);
-        }
-        parameters.Add("take", query.Limit + 1);
+        var filter = MeetingFilter.Build(filters);
+        var where = filter.Where;
+        if (order.Read(options.Cursor) is { } cursor)
+            where += "\n  AND " + order.After(cursor, "m.id", filter.Parameters);
+        filter.Parameters.Add("take", options.Limit + 1);
         var sql = $"""
-            SELECT {SummaryColumns}
-            FROM meetings m
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY m.start_date, m.id
+            SELECT {SummaryColumns}, {order.SelectColumns}
+            FROM {filter.From}
+            WHERE {where}
+            ORDER BY {order.OrderBy("m.id")}
             LIMIT @take
             """;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<MeetingSummary>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
-        return Page<MeetingSummary>.From(rows, query.Limit, m => new Cursor(m.StartDate.ToString("yyyy-MM-dd"), m.Id));
+        var rows = (await connection.QueryAsync<MeetingListItem>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken))).AsList();
+        var page = Page<MeetingListItem>.From(rows, options.Limit, m => order.CursorFor(m, m.Id));
+        var items = await IncludeAsync(connection, page.Items, options.IncludeList(), cancellationToken);
+        var total = options.Count switch
+        {
+            "exact" => await CountAsync(connection, filters, cancellationToken),
+            "estimated" => await EstimateAsync(connection, filters, cancellationToken),
+            _ => (long?)null,
+        };
+        return page with { Items = items, Total = total };
+    }
+
+    private static async Task<long> CountAsync(NpgsqlConnection connection, MeetingFilters filters, CancellationToken cancellationToken)
+    {
+        var filter = MeetingFilter.Build(filters);
+        var sql = $"""
+            SELECT count(*) FROM {filter.From} WHERE {filter.Where}
+            """;
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The planner's estimate of the matching rows: no rows are read, so it costs the same at any size.</summary>
+    private static async Task<long> EstimateAsync(NpgsqlConnection connection, MeetingFilters filters, CancellationToken cancellationToken)
+    {
+        var filter = MeetingFilter.Build(filters);
+        var sql = $"""
+            EXPLAIN (FORMAT JSON) SELECT 1 FROM {filter.From} WHERE {filter.Where}
+            """;
+        var plan = await connection.ExecuteScalarAsync<string>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken));
+        using var json = System.Text.Json.JsonDocument.Parse(plan!);
+        return (long)Math.Round(json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble());
+    }
+
+    private static async Task<IReadOnlyList<MeetingListItem>> IncludeAsync(NpgsqlConnection connection, IReadOnlyList<MeetingListItem> items,
+        IReadOnlyList<string> include, CancellationToken cancellationToken)
+    {
+        const string topicsSql = """
+            SELECT mt.meeting_id AS owner_id, t.id, t.code, t.label_en, t.label_ar
+            FROM meeting_topics mt
+            JOIN topics t ON t.id = mt.topic_id
+            WHERE mt.meeting_id = ANY(@ids)
+            ORDER BY t.code
+            """;
+        if (include.Count == 0 || items.Count == 0)
+            return items;
+        var ids = items.Select(m => m.Id).ToArray();
+        var delegations = include.Contains("delegations") ? await DelegationRepository.LoadForMeetingsAsync(connection, ids, cancellationToken) : null;
+        var agreements = include.Contains("agreements") ? await AgreementRepository.LoadForMeetingsAsync(connection, ids, cancellationToken) : null;
+        var sources = include.Contains("sources") ? await SourceQueries.ForMeetingsAsync(connection, ids, cancellationToken) : null;
+        var topics = include.Contains("topics")
+            ? (await connection.QueryAsync<TopicRow>(new CommandDefinition(topicsSql, new { ids }, cancellationToken: cancellationToken)))
+                .ToLookup(t => t.OwnerId, t => new TopicResponse { Id = t.Id, Code = t.Code, LabelEn = t.LabelEn, LabelAr = t.LabelAr })
+            : null;
+        return items.Select(m => m with
+        {
+            Delegations = delegations?[m.Id].ToList(),
+            Agreements = agreements?[m.Id].Select(a => new MeetingAgreement { LinkKind = a.LinkKind, Agreement = a.Agreement }).ToList(),
+            Sources = sources?[m.Id].ToList(),
+            Topics = topics?[m.Id].ToList(),
+        }).ToList();
+    }
+
+    private sealed record TopicRow
+    {
+        public Guid OwnerId { get; init; }
+        public Guid Id { get; init; }
+        public string Code { get; init; } = "";
+        public string LabelEn { get; init; } = "";
+        public string LabelAr { get; init; } = "";
     }
 
     public async Task<MeetingResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -99,7 +140,7 @@ public sealed class MeetingRepository(NpgsqlDataSource dataSource)
             : null;
         var sideMeetings = await connection.QueryAsync<MeetingSummary>(new CommandDefinition(sideMeetingsSql, new { id }, cancellationToken: cancellationToken));
         var delegations = await DelegationRepository.LoadForMeetingAsync(connection, id, cancellationToken);
-        var agreements = await AgreementRepository.LoadForMeetingAsync(connection, id, cancellationToken);
+        var agreements = (await AgreementRepository.LoadForMeetingsAsync(connection, [id], cancellationToken))[id];
         var sources = await SourceQueries.ForMeetingsAsync(connection, [id], cancellationToken);
 
         return meeting with

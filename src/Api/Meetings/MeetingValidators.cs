@@ -51,17 +51,37 @@ public sealed class MeetingRequestValidator : AbstractValidator<MeetingRequest>
     }
 }
 
-public sealed class MeetingListQueryValidator : AbstractValidator<MeetingListQuery>
+public sealed class MeetingFiltersValidator : AbstractValidator<MeetingFilters>
 {
-    public MeetingListQueryValidator(CountryCatalog countries)
+    public MeetingFiltersValidator(CountryCatalog countries)
     {
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
             .WithMessage("'to' must not be before 'from'.");
         RuleFor(q => q.Country).ExistingCountry(countries).When(q => q.Country is not null);
+        RuleFor(q => q.Host).ExistingCountry(countries).When(q => q.Host is not null);
+        RuleFor(q => q.Countries)
+            .Must(c => c is null || c.Split(',').Length is >= 1 and <= 10).WithMessage("'countries' takes 1 to 10 comma-separated codes.")
+            .Must(c => c is null || c.Split(',', StringSplitOptions.TrimEntries).Distinct().Count() == c.Split(',').Length).WithMessage("'countries' names a country twice.");
+        RuleForEach(q => q.CountryList()).ExistingCountry(countries).OverridePropertyName("countries");
+        RuleFor(q => q.City).OptionalText(200);
+        RuleFor(q => q.Topic).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage("'topic' is a topic code such as border-security.");
         RuleFor(q => q.Status).OneOf(MeetingValues.Statuses);
+        RuleForEach(q => q.Format).NotEmpty().OneOf([.. MeetingValues.Formats, .. OutputFormats.All]);
+        RuleFor(q => q.Format)
+            .Must(f => f is null || f.Count(MeetingValues.Formats.Contains) <= 1).WithMessage("Give at most one meeting format.")
+            .Must(f => f is null || f.Count(OutputFormats.All.Contains) <= 1).WithMessage("Give at most one output format.");
+        RuleFor(q => q.Q).OptionalText(200).Must(q => q is null || q.Trim().Length >= 2).WithMessage("'q' needs at least two characters.");
+    }
+}
+
+public sealed class MeetingListOptionsValidator : AbstractValidator<MeetingListOptions>
+{
+    public MeetingListOptionsValidator()
+    {
         Include(new PagedQueryValidator());
-        // These lists are keyed by a date, so a cursor from another list is no use here.
-        RuleFor(q => q.Cursor).Must(c => !Cursor.TryDecode(c, out var k) || k!.KeyAsDate() is not null)
-            .WithMessage(PagedQueryValidator.CursorMessage);
+        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, MeetingSorts.Fields, out _))
+            .WithMessage($"'sort' takes up to {SortOrder.MaxFields} of: {string.Join(", ", MeetingSorts.Fields.Keys)}, each once, comma-separated, with - for descending.");
+        RuleFor(o => o.Count).OneOf(["exact", "estimated"]);
+        RuleForEach(o => o.IncludeList()).OneOf(MeetingSorts.Includes).OverridePropertyName("include");
     }
 }

@@ -16,14 +16,27 @@ namespace Api.Meetings;
 [Authorize(Policy = ApiPolicies.Read)]
 public sealed class MeetingsController(MeetingRepository meetings, MeetingStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
-    /// <summary>Lists meetings, ordered by start date, then id.</summary>
-    /// <remarks>Example: <c>GET /api/v1/meetings?country=NER&amp;from=2019-01-01&amp;to=2019-12-31</c>.
-    /// Page through with the <c>nextCursor</c> of each page.</remarks>
+    /// <summary>Lists meetings: filtered, searched, sorted, paged, with what you ask to embed.</summary>
+    /// <remarks>Examples: <c>GET /api/v1/meetings?countries=LBY,NER&amp;from=2019-01-01&amp;to=2019-12-31</c> (every meeting between
+    /// Libya and Niger in 2019); <c>?q=بازوم</c> (search in Arabic or English); <c>?sort=-startDate&amp;include=delegations</c>.
+    /// Page through with the <c>nextCursor</c> of each page (also in the <c>Link: rel="next"</c> header). <c>format=csv</c>,
+    /// <c>ndjson</c> or <c>geojson</c> (or Accept) streams every matching meeting instead of a page.</remarks>
+    /// <param name="filters">Which meetings.</param>
+    /// <param name="options">Order, paging, count and embedding.</param>
+    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet]
-    [ProducesResponseType<Page<MeetingSummary>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<Page<MeetingListItem>>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult<Page<MeetingSummary>>> List([FromQuery] MeetingListQuery query, CancellationToken cancellationToken) =>
-        Ok(await meetings.ListAsync(query, cancellationToken));
+    public async Task<ActionResult<Page<MeetingListItem>>> List([FromQuery] MeetingFilters filters, [FromQuery] MeetingListOptions options,
+        CancellationToken cancellationToken)
+    {
+        var order = options.Sort is { } sort && SortOrder.TryParse(sort, MeetingSorts.Fields, out var parsed) ? parsed! : MeetingSorts.Default(filters);
+        if (filters.Q is null && order.Keys.Any(k => k.Field.Name == MeetingSorts.Relevance))
+            return WriteResponses.Validation(HttpContext, [new FieldError("sort", "Sorting by relevance needs a search (q).")]);
+        if (options.Cursor is not null && order.Read(options.Cursor) is null)
+            return WriteResponses.Validation(HttpContext, [new FieldError("cursor", "This cursor was made for another sort order, or is not one this API gave out.")]);
+        return Ok(await meetings.ListAsync(filters, options, order, cancellationToken));
+    }
 
     /// <summary>Gets a meeting with its place, dates, topics, parent and side meetings, delegations, agreements and sources.</summary>
     /// <param name="id" example="8993f035-d477-55a1-abb3-4b6776339b59">The meeting's id.</param>

@@ -1,0 +1,99 @@
+using Api.Infrastructure;
+using Dapper;
+
+namespace Api.Meetings;
+
+/// <summary>What meeting lists can be sorted by and can embed; each sort field maps to a fixed SQL expression.</summary>
+public static class MeetingSorts
+{
+    public const string Relevance = "relevance";
+
+    public static readonly IReadOnlyDictionary<string, SortField> Fields = new Dictionary<string, SortField>
+    {
+        ["startDate"] = new("startDate", "m.start_date", "date"),
+        ["endDate"] = new("endDate", "m.period_end", "date"),
+        ["title"] = new("title", "coalesce(m.title_en, m.title_ar)", "text"),
+        ["status"] = new("status", "m.status", "text"),
+        ["format"] = new("format", "m.format", "text"),
+        ["country"] = new("country", "coalesce(m.country_code, '')", "text"),
+        [Relevance] = new(Relevance, "word_similarity(fold(@q), s.document)", "float8"),
+    };
+
+    public static readonly string[] Includes = ["delegations", "agreements", "sources", "topics"];
+
+    public static SortOrder Default(MeetingFilters filters) =>
+        SortOrder.TryParse(filters.Q is null ? "startDate" : "-relevance", Fields, out var order) ? order! : throw new InvalidOperationException();
+}
+
+/// <summary>
+/// The SQL of <see cref="MeetingFilters"/>: every filter is a fixed fragment over <c>meetings m</c> (and
+/// <c>meeting_search s</c> when searching), its values parameters. Lists, exports, counts and statistics share it.
+/// </summary>
+public static class MeetingFilter
+{
+    public sealed record Sql(string From, string Where, DynamicParameters Parameters);
+
+    public static Sql Build(MeetingFilters f)
+    {
+        var where = new List<string>();
+        var parameters = new DynamicParameters();
+        void Add(string condition, string name, object value)
+        {
+            where.Add(condition);
+            parameters.Add(name, value);
+        }
+
+        if (f.From is { } from)
+            Add("m.period_end >= @from", "from", from);
+        if (f.To is { } to)
+            Add("m.start_date <= @to", "to", to);
+        if (f.Country is { } country)
+            Add("""
+                (m.country_code = @country OR m.host_country_code = @country
+                 OR m.id IN (SELECT d.meeting_id FROM delegations d WHERE d.country_code = @country))
+                """, "country", country);
+        if (f.CountryList() is { Count: > 0 } countries)
+        {
+            // Every listed country took part: with a delegation, or as the host.
+            Add("""
+                m.id IN (SELECT x.meeting_id
+                         FROM (SELECT d.meeting_id, d.country_code FROM delegations d WHERE d.country_code = ANY(@countries)
+                               UNION
+                               SELECT h.id, h.host_country_code FROM meetings h WHERE h.host_country_code = ANY(@countries)) x
+                         GROUP BY x.meeting_id
+                         HAVING count(DISTINCT x.country_code) = cardinality(@countries))
+                """, "countries", countries.ToArray());
+        }
+        if (f.Host is { } host)
+            Add("m.host_country_code = @host", "host", host);
+        if (f.City is { } city)
+            Add("(fold(m.city_en) = fold(@city) OR fold(m.city_ar) = fold(@city))", "city", city.Trim());
+        if (f.Person is { } person)
+            Add("""
+                m.id IN (SELECT d.meeting_id FROM delegation_members dm JOIN delegations d ON d.id = dm.delegation_id WHERE dm.person_id = @person)
+                """, "person", person);
+        if (f.Organization is { } organization)
+            Add("""
+                m.id IN (SELECT d.meeting_id FROM delegations d WHERE d.organization_id = @organization
+                         UNION
+                         SELECT d.meeting_id FROM delegation_members dm JOIN delegations d ON d.id = dm.delegation_id WHERE dm.organization_id = @organization)
+                """, "organization", organization);
+        if (f.Topic is { } topic)
+            Add("m.id IN (SELECT mt.meeting_id FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id WHERE t.code = @topic)", "topic", topic);
+        if (f.Status is { } status)
+            Add("m.status = @status", "status", status);
+        if (f.MeetingFormat() is { } format)
+            Add("m.format = @format", "format", format);
+        if (f.Parent is { } parent)
+            Add("m.parent_meeting_id = @parent", "parent", parent);
+        if (f.Agreement is { } agreement)
+            Add("m.id IN (SELECT am.meeting_id FROM agreement_meetings am WHERE am.agreement_id = @agreement)", "agreement", agreement);
+        if (f.Q is { } q)
+            Add("fold(@q) <% s.document", "q", q.Trim());
+
+        return new Sql(
+            f.Q is null ? "meetings m" : "meetings m JOIN meeting_search s ON s.meeting_id = m.id",
+            where.Count == 0 ? "true" : string.Join("\n  AND ", where),
+            parameters);
+    }
+}
