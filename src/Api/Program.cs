@@ -37,6 +37,7 @@ builder.Services.AddNpgsqlDataSource(
 
 builder.Services.AddSingleton<CountryCatalog>();
 builder.Services.AddScoped<MeetingRepository>();
+builder.Services.AddScoped<MeetingExporter>();
 builder.Services.AddScoped<DelegationRepository>();
 builder.Services.AddScoped<AgreementRepository>();
 builder.Services.AddScoped<PersonRepository>();

@@ -9,12 +9,15 @@ namespace Api.Infrastructure;
 /// </summary>
 public sealed record Cursor(string? Key, Guid Id)
 {
-    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+    // Sort values (an Arabic title) go in as UTF-8, not \uXXXX escapes, to keep cursors short.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this, Options));
 
     public static bool TryDecode(string? text, out Cursor? cursor)
     {
         cursor = null;
-        if (string.IsNullOrEmpty(text) || text.Length > 512)
+        if (string.IsNullOrEmpty(text) || text.Length > 4096)
             return false;
         try
         {

@@ -23,9 +23,14 @@ public interface IVersioned
 public static class ETags
 {
     public static string For(long version, ReadOnlySpan<byte> body) =>
-        $"\"{version}.{Convert.ToHexStringLower(SHA256.HashData(body))[..16]}\"";
+        $"\"{version}.{Digest(body)}\"";
 
-    /// <summary>The version an entity tag from <see cref="For"/> names, or null for a weak or foreign tag.</summary>
+    /// <summary>The ETag of a response that is no one record (a list, a country): its body's digest.</summary>
+    public static string For(ReadOnlySpan<byte> body) => $"\"{Digest(body)}\"";
+
+    private static string Digest(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body))[..16];
+
+    /// <summary>The version a versioned record's entity tag names, or null for a weak or foreign tag.</summary>
     public static long? VersionOf(string tag)
     {
         if (tag.Length < 3 || tag[0] != '"' || tag[^1] != '"')
@@ -75,21 +80,27 @@ public sealed class RequireIfMatchAttribute : Attribute, IResourceFilter
 }
 
 /// <summary>
-/// Sends the ETag of every versioned record a response carries, and answers a GET whose
-/// <c>If-None-Match</c> names it with 304 and no body.
+/// HTTP caching for what GET answers: a strong ETag on every 200 (a versioned record's from its version and
+/// body, anything else's from its body), <c>Cache-Control: no-cache</c> so clients and proxies keep it but
+/// ask again, and 304 with no body when <c>If-None-Match</c> names the current ETag. Writes answered with a
+/// record carry its ETag too. Pages also get a <c>Link: rel="next"</c> header and, when counted, <c>X-Total-Count</c>.
 /// </summary>
 public sealed class ETagFilter(IOptions<JsonOptions> json) : IAsyncResultFilter
 {
     public Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
     {
-        if (context.Result is ObjectResult { Value: IVersioned record } result && result.StatusCode is null or 200 or 201)
+        var http = context.HttpContext;
+        var read = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+        if (context.Result is ObjectResult { Value: { } value } result && result.StatusCode is null or 200 or 201 && (read || value is IVersioned))
         {
-            var body = JsonSerializer.SerializeToUtf8Bytes(record, record.GetType(), json.Value.JsonSerializerOptions);
-            var tag = ETags.For(record.Version, body);
-            var http = context.HttpContext;
+            var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.JsonSerializerOptions);
+            var tag = value is IVersioned record ? ETags.For(record.Version, body) : ETags.For(body);
             http.Response.Headers.ETag = tag;
-            if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            if (value is IPage page)
+                PageHeaders(http, page);
+            if (read)
             {
+                http.Response.Headers.CacheControl = "no-cache";
                 // If-None-Match uses the weak comparison: W/"x" matches "x".
                 var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
                 if (ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(tag), useStrongComparison: false)))
@@ -97,5 +108,18 @@ public sealed class ETagFilter(IOptions<JsonOptions> json) : IAsyncResultFilter
             }
         }
         return next();
+    }
+
+    private static void PageHeaders(HttpContext http, IPage page)
+    {
+        if (page.Total is { } total)
+            http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (page.NextCursor is not { } cursor)
+            return;
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(http.Request.QueryString.Value);
+        query["cursor"] = cursor;
+        var next = Microsoft.AspNetCore.Http.Extensions.UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase,
+            http.Request.Path, QueryString.Create(query));
+        http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
     }
 }

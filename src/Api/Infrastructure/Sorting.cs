@@ -69,7 +69,7 @@ public sealed record SortOrder(string Text, IReadOnlyList<(SortField Field, bool
     }
 
     public Cursor CursorFor(ISortedRow row, Guid id) =>
-        new(JsonSerializer.Serialize(new[] { Text }.Concat(row.SortValues.Take(Keys.Count))), id);
+        new(JsonSerializer.Serialize(new[] { Text }.Concat(row.SortValues.Take(Keys.Count)), Documents.Options), id);
 
     /// <summary>The cursor's values, when it was made for this sort order.</summary>
     public SortCursor? Read(string? cursor)

@@ -62,11 +62,11 @@ public sealed class MeetingFiltersValidator : AbstractValidator<MeetingFilters>
         RuleFor(q => q.Countries)
             .Must(c => c is null || c.Split(',').Length is >= 1 and <= 10).WithMessage("'countries' takes 1 to 10 comma-separated codes.")
             .Must(c => c is null || c.Split(',', StringSplitOptions.TrimEntries).Distinct().Count() == c.Split(',').Length).WithMessage("'countries' names a country twice.");
-        RuleForEach(q => q.CountryList()).ExistingCountry(countries).OverridePropertyName("countries");
+        RuleForEach(q => q.CountryList()).OverrideIndexer((_, _, _, _) => "").ExistingCountry(countries).OverridePropertyName("countries");
         RuleFor(q => q.City).OptionalText(200);
         RuleFor(q => q.Topic).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage("'topic' is a topic code such as border-security.");
         RuleFor(q => q.Status).OneOf(MeetingValues.Statuses);
-        RuleForEach(q => q.Format).NotEmpty().OneOf([.. MeetingValues.Formats, .. OutputFormats.All]);
+        RuleForEach(q => q.Format).OverrideIndexer((_, _, _, _) => "").NotEmpty().OneOf([.. MeetingValues.Formats, .. OutputFormats.All]).OverridePropertyName("format");
         RuleFor(q => q.Format)
             .Must(f => f is null || f.Count(MeetingValues.Formats.Contains) <= 1).WithMessage("Give at most one meeting format.")
             .Must(f => f is null || f.Count(OutputFormats.All.Contains) <= 1).WithMessage("Give at most one output format.");
@@ -82,6 +82,6 @@ public sealed class MeetingListOptionsValidator : AbstractValidator<MeetingListO
         RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, MeetingSorts.Fields, out _))
             .WithMessage($"'sort' takes up to {SortOrder.MaxFields} of: {string.Join(", ", MeetingSorts.Fields.Keys)}, each once, comma-separated, with - for descending.");
         RuleFor(o => o.Count).OneOf(["exact", "estimated"]);
-        RuleForEach(o => o.IncludeList()).OneOf(MeetingSorts.Includes).OverridePropertyName("include");
+        RuleForEach(o => o.IncludeList()).OverrideIndexer((_, _, _, _) => "").OneOf(MeetingSorts.Includes).OverridePropertyName("include");
     }
 }

@@ -14,7 +14,7 @@ namespace Api.Meetings;
 [ApiController]
 [Route("api/v1/meetings")]
 [Authorize(Policy = ApiPolicies.Read)]
-public sealed class MeetingsController(MeetingRepository meetings, MeetingStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
+public sealed class MeetingsController(MeetingRepository meetings, MeetingExporter exporter, MeetingStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
     /// <summary>Lists meetings: filtered, searched, sorted, paged, with what you ask to embed.</summary>
     /// <remarks>Examples: <c>GET /api/v1/meetings?countries=LBY,NER&amp;from=2019-01-01&amp;to=2019-12-31</c> (every meeting between
@@ -26,6 +26,7 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingStore 
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet]
     [ProducesResponseType<Page<MeetingListItem>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv", "application/x-ndjson", "application/geo+json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<Page<MeetingListItem>>> List([FromQuery] MeetingFilters filters, [FromQuery] MeetingListOptions options,
         CancellationToken cancellationToken)
@@ -35,7 +36,11 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingStore 
             return WriteResponses.Validation(HttpContext, [new FieldError("sort", "Sorting by relevance needs a search (q).")]);
         if (options.Cursor is not null && order.Read(options.Cursor) is null)
             return WriteResponses.Validation(HttpContext, [new FieldError("cursor", "This cursor was made for another sort order, or is not one this API gave out.")]);
-        return Ok(await meetings.ListAsync(filters, options, order, cancellationToken));
+        var format = OutputFormats.Of(Request, OutputFormats.All);
+        if (format == OutputFormats.Json)
+            return Ok(await meetings.ListAsync(filters, options, order, cancellationToken));
+        await exporter.WriteAsync(Response, filters, options, order, format, Request.Query.ContainsKey("limit"), cancellationToken);
+        return new EmptyResult();
     }
 
     /// <summary>Gets a meeting with its place, dates, topics, parent and side meetings, delegations, agreements and sources.</summary>

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+
+namespace Api.Infrastructure;
+
+/// <summary>
+/// CSV as RFC 4180 has it: comma-separated, CRLF line ends, a field quoted when it holds a comma, a quote,
+/// CR or LF, and quotes inside doubled. UTF-8, with the byte-order mark only when asked (Excel needs it to
+/// read Arabic; other tools are better without).
+/// </summary>
+public sealed class CsvWriter(Stream stream, bool byteOrderMark) : IAsyncDisposable
+{
+    private readonly StreamWriter _writer = new(stream, new UTF8Encoding(byteOrderMark), bufferSize: 16 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+
+    public Task WriteRowAsync(params IEnumerable<object?> fields) =>
+        _writer.WriteLineAsync(string.Join(',', fields.Select(Field)));
+
+    public Task FlushAsync() => _writer.FlushAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        // leaveOpen: the response stream belongs to the server.
+        await _writer.DisposeAsync();
+    }
+
+    public static string Field(object? value)
+    {
+        var text = value switch
+        {
+            null => "",
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTime t => t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+            double x => x.ToString("R", CultureInfo.InvariantCulture),
+            bool b => b ? "true" : "false",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
+}
