@@ -43,6 +43,30 @@ public sealed class WriteOperationFilter : IOperationFilter
             }
         }
 
+        foreach (var exports in action.EndpointMetadata.OfType<ExportsAttribute>())
+        {
+            if (operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse okResponse)
+            {
+                okResponse.Content ??= new Dictionary<string, IOpenApiMediaType>();
+                foreach (var format in exports.Formats)
+                {
+                    okResponse.Content[OutputFormats.MediaTypes[format]] = new OpenApiMediaType
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = format == OutputFormats.Csv || format == OutputFormats.Ndjson ? JsonSchemaType.String : JsonSchemaType.Object,
+                            Description = format switch
+                            {
+                                OutputFormats.Csv => "Every matching record, one CSV row each (RFC 4180, UTF-8; bom=true for Excel).",
+                                OutputFormats.Ndjson => "Every matching record, one JSON object per line.",
+                                _ => "A GeoJSON FeatureCollection: a Point feature per meeting, its fields as properties.",
+                            },
+                        },
+                    };
+                }
+            }
+        }
+
         if (action.EndpointMetadata.OfType<RequireIfMatchAttribute>().Any())
         {
             operation.Parameters.Add(Header("If-Match", true, "The ETag of the version you read (GET the record first); `*` for whatever version is current."));

@@ -26,7 +26,7 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingExport
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet]
     [ProducesResponseType<Page<MeetingListItem>>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv", "application/x-ndjson", "application/geo+json")]
+    [Exports(OutputFormats.Csv, OutputFormats.Ndjson, OutputFormats.GeoJson)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<Page<MeetingListItem>>> List([FromQuery] MeetingFilters filters, [FromQuery] MeetingListOptions options,
         CancellationToken cancellationToken)
