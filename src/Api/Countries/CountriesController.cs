@@ -15,9 +15,10 @@ public sealed partial class CountriesController(CountryRepository countries) : C
     /// <summary>Lists all ISO 3166-1 countries, ordered by alpha-3 code.</summary>
     [HttpGet]
     [ProducesResponseType<Page<CountryResponse>>(StatusCodes.Status200OK, "application/json")]
+    [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult<Page<CountryResponse>>> List([FromQuery] CountryListQuery query, CancellationToken cancellationToken) =>
-        Ok(await countries.ListAsync(query, cancellationToken));
+    public async Task<ActionResult> List([FromQuery] CountryListQuery query, CancellationToken cancellationToken) =>
+        await this.PageOrExportAsync(query, "countries", (cursor, limit) => countries.ListAsync(query with { Cursor = cursor, Limit = limit }, cancellationToken), cancellationToken);
 
     /// <summary>Gets one country by its ISO 3166-1 alpha-3 code (case-insensitive).</summary>
     /// <param name="code" example="NER">ISO 3166-1 alpha-3 code, e.g. <c>NER</c>.</param>

@@ -21,6 +21,6 @@ public sealed record CountryResponse
 }
 
 /// <summary>Query of the country list.</summary>
-public sealed record CountryListQuery : Infrastructure.PagedQuery
+public sealed record CountryListQuery : Infrastructure.ExportablePagedQuery
 {
 }

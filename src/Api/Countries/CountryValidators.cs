@@ -15,6 +15,6 @@ public sealed class CountryListQueryValidator : AbstractValidator<CountryListQue
 {
     public CountryListQueryValidator()
     {
-        Include(new PagedQueryValidator());
+        Include(new ExportablePagedQueryValidator());
     }
 }

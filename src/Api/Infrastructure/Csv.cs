@@ -25,7 +25,13 @@ public sealed class CsvWriter(Stream stream, bool byteOrderMark) : IAsyncDisposa
 
     public static string Field(object? value)
     {
-        var text = value switch
+        var text = Text(value);
+        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
+
+    /// <summary>A value as CSV shows it, before quoting: ISO dates, invariant numbers, lower-case booleans.</summary>
+    public static string Text(object? value) =>
+        value switch
         {
             null => "",
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -35,6 +41,4 @@ public sealed class CsvWriter(Stream stream, bool byteOrderMark) : IAsyncDisposa
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
-    }
 }

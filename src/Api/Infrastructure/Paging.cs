@@ -59,6 +59,28 @@ public abstract record PagedQuery
     public string? Cursor { get; init; }
 }
 
+/// <summary>The paging of a list that can also be exported whole as CSV or NDJSON.</summary>
+public abstract record ExportablePagedQuery : PagedQuery
+{
+    /// <summary>json (default), csv or ndjson; also chosen by Accept. csv and ndjson carry every matching record, not a page.</summary>
+    [FromQuery(Name = "format")]
+    public string? Format { get; init; }
+
+    /// <summary>With format=csv: true starts the file with a UTF-8 byte-order mark, which Excel needs to show Arabic.</summary>
+    [FromQuery(Name = "bom")]
+    public bool? Bom { get; init; }
+}
+
+/// <summary>The rules of <see cref="ExportablePagedQuery"/>.</summary>
+public sealed class ExportablePagedQueryValidator : AbstractValidator<ExportablePagedQuery>
+{
+    public ExportablePagedQueryValidator()
+    {
+        Include(new PagedQueryValidator());
+        RuleFor(q => q.Format).OneOf([OutputFormats.Json, OutputFormats.Csv, OutputFormats.Ndjson]);
+    }
+}
+
 /// <summary>The rules of <see cref="PagedQuery"/>, included by every list query's validator.</summary>
 public sealed class PagedQueryValidator : AbstractValidator<PagedQuery>
 {

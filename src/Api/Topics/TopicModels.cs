@@ -40,6 +40,6 @@ public record TopicRequest
 }
 
 /// <summary>Query of the topic list.</summary>
-public sealed record TopicListQuery : Infrastructure.PagedQuery
+public sealed record TopicListQuery : Infrastructure.ExportablePagedQuery
 {
 }

@@ -18,6 +18,6 @@ public sealed class TopicListQueryValidator : AbstractValidator<TopicListQuery>
 {
     public TopicListQueryValidator()
     {
-        Include(new PagedQueryValidator());
+        Include(new ExportablePagedQueryValidator());
     }
 }

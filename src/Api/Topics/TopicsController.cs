@@ -16,9 +16,10 @@ public sealed class TopicsController(TopicRepository topics, TopicStore store, R
     /// <summary>Lists the topics, ordered by code.</summary>
     [HttpGet]
     [ProducesResponseType<Page<TopicResponse>>(StatusCodes.Status200OK, "application/json")]
+    [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult<Page<TopicResponse>>> List([FromQuery] TopicListQuery query, CancellationToken cancellationToken) =>
-        Ok(await topics.ListAsync(query, cancellationToken));
+    public async Task<ActionResult> List([FromQuery] TopicListQuery query, CancellationToken cancellationToken) =>
+        await this.PageOrExportAsync(query, "topics", (cursor, limit) => topics.ListAsync(query with { Cursor = cursor, Limit = limit }, cancellationToken), cancellationToken);
 
     /// <summary>Gets one topic by its code.</summary>
     /// <param name="code" example="border-security">The topic's code.</param>
