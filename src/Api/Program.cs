@@ -11,6 +11,7 @@ using Api.Migrations;
 using Api.Organizations;
 using Api.Persons;
 using Api.Sources;
+using Api.Stats;
 using Api.Topics;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -97,6 +98,7 @@ builder.Services.AddSwaggerGen(options =>
     });
     options.SupportNonNullableReferenceTypes();
     options.OperationFilter<WriteOperationFilter>();
+    options.OperationFilter<CsvOperationFilter>();
 });
 
 var app = builder.Build();
