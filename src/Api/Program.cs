@@ -46,6 +46,7 @@ builder.Services.AddScoped<OrganizationRepository>();
 builder.Services.AddScoped<SourceRepository>();
 builder.Services.AddScoped<TopicRepository>();
 builder.Services.AddScoped<ChangeRepository>();
+builder.Services.AddScoped<StatsRepository>();
 builder.Services.AddRecordStores();
 builder.Services.AddSingleton<RecordWriter>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
