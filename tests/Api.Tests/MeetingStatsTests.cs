@@ -398,7 +398,7 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
         var document = JsonDocument.Parse(await _client.GetStringAsync("/swagger/v1/swagger.json")).RootElement;
         var paths = document.GetProperty("paths");
 
-        foreach (var (path, operationId) in new[] { ("/api/v1/stats/meetings", "Stats_Meetings") })
+        foreach (var (path, operationId) in new[] { ("/api/v1/stats/meetings", "Stats_Meetings"), ("/api/v1/countries/{code}/partners", "Partners_List") })
         {
             var get = paths.GetProperty(path).GetProperty("get");
             Assert.Equal(operationId, get.GetProperty("operationId").GetString());
