@@ -9,8 +9,10 @@ using Api.Infrastructure;
 using Api.Meetings;
 using Api.Migrations;
 using Api.Organizations;
+using Api.Partners;
 using Api.Persons;
 using Api.Sources;
+using Api.Stats;
 using Api.Topics;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -46,6 +48,8 @@ builder.Services.AddScoped<OrganizationRepository>();
 builder.Services.AddScoped<SourceRepository>();
 builder.Services.AddScoped<TopicRepository>();
 builder.Services.AddScoped<ChangeRepository>();
+builder.Services.AddScoped<StatsRepository>();
+builder.Services.AddScoped<PartnerRepository>();
 builder.Services.AddRecordStores();
 builder.Services.AddSingleton<RecordWriter>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
@@ -98,6 +102,7 @@ builder.Services.AddSwaggerGen(options =>
     });
     options.SupportNonNullableReferenceTypes();
     options.OperationFilter<WriteOperationFilter>();
+    options.OperationFilter<CsvOperationFilter>();
 });
 
 var app = builder.Build();

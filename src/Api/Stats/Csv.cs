@@ -1,0 +1,80 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Api.Stats;
+
+// Depends on nothing else in the project, so it can move to a shared place for the list exports as it is.
+
+/// <summary>
+/// CSV as RFC 4180 has it: fields separated by commas, records ended by CRLF, a field quoted when it holds a
+/// comma, a double quote, CR or LF, with the quotes inside doubled; text in UTF-8.
+/// </summary>
+public static class Csv
+{
+    public const string MediaType = "text/csv";
+
+    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
+
+    /// <summary>The UTF-8 byte order mark: Excel reads a CSV file as UTF-8 (and so shows Arabic) only when it starts with one.</summary>
+    public static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>One field, quoted when it must be. Null is the empty field; numbers and dates are written invariantly (dates as ISO 8601).</summary>
+    public static string Field(object? value)
+    {
+        var text = value switch
+        {
+            null => "",
+            string s => s,
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            bool b => b ? "true" : "false",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        return text.AsSpan().ContainsAny(NeedsQuotes) ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
+
+    /// <summary>One record with its CRLF.</summary>
+    public static string Record(IEnumerable<object?> fields) => string.Join(',', fields.Select(Field)) + "\r\n";
+}
+
+/// <summary>
+/// A CSV file as the response: a header record, then one record per row, sent as an attachment
+/// (<c>Content-Disposition: attachment; filename="…"</c>) so browsers save it rather than show it.
+/// </summary>
+/// <param name="fileName">The file name the browser saves it under: ASCII letters, digits, '.', '-' and '_'.</param>
+/// <param name="header">The column names.</param>
+/// <param name="rows">The records, each with as many fields as the header.</param>
+/// <param name="byteOrderMark">Start with the UTF-8 byte order mark (for Excel); most other tools are better without.</param>
+public sealed class CsvResult(string fileName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows, bool byteOrderMark)
+    : ActionResult
+{
+    public string FileName { get; } = IsSafeFileName(fileName) ? fileName : throw new ArgumentException($"'{fileName}' is not a plain ASCII file name.", nameof(fileName));
+
+    public override async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        var cancellationToken = context.HttpContext.RequestAborted;
+        response.StatusCode = StatusCodes.Status200OK;
+        // RFC 4180's optional header parameter tells a reader the first record names the columns.
+        response.ContentType = $"{Csv.MediaType}; charset=utf-8; header=present";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{FileName}\"";
+
+        var text = new StringBuilder(Csv.Record(header));
+        foreach (var row in rows)
+        {
+            if (row.Count != header.Count)
+                throw new InvalidOperationException($"A CSV row has {row.Count} fields; the header has {header.Count}.");
+            text.Append(Csv.Record(row));
+        }
+        var body = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetBytes(text.ToString());
+        response.ContentLength = body.Length + (byteOrderMark ? Csv.ByteOrderMark.Length : 0);
+        if (byteOrderMark)
+            await response.Body.WriteAsync(Csv.ByteOrderMark.ToArray(), cancellationToken);
+        await response.Body.WriteAsync(body, cancellationToken);
+    }
+
+    private static bool IsSafeFileName(string name) =>
+        name.Length is > 0 and <= 200 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
+}

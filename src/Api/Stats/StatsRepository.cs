@@ -1,0 +1,140 @@
+using Api.Meetings;
+using Dapper;
+using Npgsql;
+
+namespace Api.Stats;
+
+/// <summary>
+/// Counts of the meetings <see cref="MeetingFilters"/> select: one GROUP BY over the filtered meetings, so the
+/// filters' indexes do the selecting, and for periods a generate_series of the range joined to the counts.
+/// </summary>
+public sealed class StatsRepository(NpgsqlDataSource dataSource)
+{
+    /// <summary>The fixed SQL of each period grouping: the unit date_trunc takes, the step of the series, the key's format, months per step.</summary>
+    private static readonly IReadOnlyDictionary<string, (string Unit, string Step, string KeyFormat, int Months)> PeriodSql =
+        new Dictionary<string, (string, string, string, int)>
+        {
+            [MeetingStatsGroups.Month] = ("month", "1 month", "YYYY-MM", 1),
+            [MeetingStatsGroups.Year] = ("year", "1 year", "YYYY", 12),
+        };
+
+    /// <summary>The column each plain grouping counts by.</summary>
+    private static readonly IReadOnlyDictionary<string, string> ValueColumns = new Dictionary<string, string>
+    {
+        [MeetingStatsGroups.Format] = "m.format",
+        [MeetingStatsGroups.Status] = "m.status",
+    };
+
+    public async Task<MeetingStatsResponse> MeetingsAsync(MeetingFilters filters, string groupBy, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (MeetingStatsGroups.IsPeriod(groupBy))
+            return await PeriodsAsync(connection, filters, groupBy, cancellationToken);
+
+        var filter = MeetingFilter.Build(filters);
+        var sql = groupBy switch
+        {
+            MeetingStatsGroups.Country => $"""
+                WITH selected AS (
+                    SELECT m.id, m.host_country_code
+                    FROM {filter.From}
+                    WHERE {filter.Where}
+                ),
+                parties AS (
+                    -- UNION, not UNION ALL: a host that also sent a delegation took part once.
+                    SELECT d.meeting_id, d.country_code
+                    FROM selected x
+                    JOIN delegations d ON d.meeting_id = x.id
+                    WHERE d.country_code IS NOT NULL
+                    UNION
+                    SELECT x.id, x.host_country_code
+                    FROM selected x
+                    WHERE x.host_country_code IS NOT NULL
+                )
+                SELECT p.country_code AS key, count(*) AS count, c.name_en, c.name_ar
+                FROM parties p
+                JOIN countries c ON c.code = p.country_code
+                GROUP BY p.country_code, c.name_en, c.name_ar
+                ORDER BY count DESC, key
+                """,
+            MeetingStatsGroups.Topic => $"""
+                SELECT t.code AS key, count(*) AS count, t.label_en AS name_en, t.label_ar AS name_ar
+                FROM {filter.From}
+                JOIN meeting_topics mt ON mt.meeting_id = m.id
+                JOIN topics t ON t.id = mt.topic_id
+                WHERE {filter.Where}
+                GROUP BY t.code, t.label_en, t.label_ar
+                ORDER BY count DESC, key
+                """,
+            _ => $"""
+                SELECT {ValueColumns[groupBy]} AS key, count(*) AS count
+                FROM {filter.From}
+                WHERE {filter.Where}
+                GROUP BY 1
+                ORDER BY count DESC, key
+                """,
+        };
+        var items = await connection.QueryAsync<MeetingStatsItem>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken));
+        return new MeetingStatsResponse { GroupBy = groupBy, Items = items.AsList() };
+    }
+
+    private static async Task<MeetingStatsResponse> PeriodsAsync(NpgsqlConnection connection, MeetingFilters filters, string groupBy,
+        CancellationToken cancellationToken)
+    {
+        // The range: from/to when given, widened to the data (a meeting that began before 'from' counts in the
+        // period it began); a side without a bound takes the data's, or the other bound when there are no meetings.
+        // It is filled only when it spans at most @maxPeriods, so the series never grows past that.
+        var filter = MeetingFilter.Build(filters);
+        var sql = $"""
+            WITH counts AS (
+                SELECT date_trunc(@unit, m.start_date::timestamp)::date AS period, count(*) AS count
+                FROM {filter.From}
+                WHERE {filter.Where}
+                GROUP BY 1
+            ),
+            bounds AS (
+                SELECT coalesce(least(date_trunc(@unit, @rangeFrom::timestamp)::date, min(period)), date_trunc(@unit, @rangeTo::timestamp)::date) AS first,
+                       coalesce(greatest(date_trunc(@unit, @rangeTo::timestamp)::date, max(period)), date_trunc(@unit, @rangeFrom::timestamp)::date) AS last
+                FROM counts
+            ),
+            span AS (
+                SELECT b.first, b.last,
+                       ((extract(year FROM b.last) - extract(year FROM b.first)) * 12
+                        + extract(month FROM b.last) - extract(month FROM b.first))::int / @monthsPerPeriod + 1 <= @maxPeriods AS filled
+                FROM bounds b
+            ),
+            periods AS (
+                SELECT p::date AS period
+                FROM span s, generate_series(s.first::timestamp, s.last::timestamp, @step::interval) p
+                WHERE s.filled
+                UNION
+                SELECT c.period FROM counts c
+            )
+            SELECT to_char(p.period::timestamp, @keyFormat) AS key, coalesce(c.count, 0) AS count, (SELECT s.filled FROM span s) AS filled
+            FROM periods p
+            LEFT JOIN counts c ON c.period = p.period
+            ORDER BY p.period
+            """;
+        var (unit, step, keyFormat, months) = PeriodSql[groupBy];
+        filter.Parameters.AddDynamicParams(new
+        {
+            unit, step, keyFormat, monthsPerPeriod = months, maxPeriods = MeetingStatsGroups.MaxFilledPeriods,
+            rangeFrom = filters.From, rangeTo = filters.To,
+        });
+        var rows = (await connection.QueryAsync<PeriodRow>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken))).AsList();
+        return new MeetingStatsResponse
+        {
+            GroupBy = groupBy,
+            // No rows: nothing to fill, so nothing is missing.
+            ZeroFilled = rows.Count == 0 || rows[0].Filled,
+            Items = rows.Select(r => new MeetingStatsItem { Key = r.Key, Count = r.Count }).ToList(),
+        };
+    }
+
+    private sealed record PeriodRow
+    {
+        public string Key { get; init; } = "";
+        public long Count { get; init; }
+        public bool Filled { get; init; }
+    }
+}
