@@ -1,11 +1,7 @@
-using System.Buffers;
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Stats;
-
-// Depends on nothing else in the project, so it can move to a shared place for the list exports as it is.
 
 /// <summary>
 /// CSV as RFC 4180 has it: fields separated by commas, records ended by CRLF, a field quoted when it holds a
@@ -15,25 +11,11 @@ public static class Csv
 {
     public const string MediaType = "text/csv";
 
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
-
     /// <summary>The UTF-8 byte order mark: Excel reads a CSV file as UTF-8 (and so shows Arabic) only when it starts with one.</summary>
     public static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>One field, quoted when it must be. Null is the empty field; numbers and dates are written invariantly (dates as ISO 8601).</summary>
-    public static string Field(object? value)
-    {
-        var text = value switch
-        {
-            null => "",
-            string s => s,
-            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            bool b => b ? "true" : "false",
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
-        };
-        return text.AsSpan().ContainsAny(NeedsQuotes) ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
-    }
+    /// <summary>One field, quoted when it must be, as the list exports write it.</summary>
+    public static string Field(object? value) => Infrastructure.CsvWriter.Field(value);
 
     /// <summary>One record with its CRLF.</summary>
     public static string Record(IEnumerable<object?> fields) => string.Join(',', fields.Select(Field)) + "\r\n";
