@@ -13,9 +13,9 @@ public sealed class SwaggerAndHealthTests(DbFixture db) : IAsyncLifetime
         "/api/v1/meetings", "/api/v1/meetings/{id}", "/api/v1/meetings/{id}/delegations",
         "/api/v1/delegations", "/api/v1/delegations/{id}",
         "/api/v1/agreements", "/api/v1/agreements/{id}",
-        "/api/v1/persons/{id}",
+        "/api/v1/persons", "/api/v1/persons/{id}",
         "/api/v1/countries", "/api/v1/countries/{code}",
-        "/api/v1/organizations/{id}", "/api/v1/sources/{id}", "/api/v1/topics", "/api/v1/topics/{code}",
+        "/api/v1/organizations", "/api/v1/organizations/{id}", "/api/v1/sources/{id}", "/api/v1/topics", "/api/v1/topics/{code}",
     ];
 
     private static readonly string[] GetByIdPaths =

@@ -116,26 +116,66 @@ public sealed record AgreementMeetingLink
     public required string Status { get; init; }
 }
 
-/// <summary>Query of the agreement list. Agreements are ordered by date (undated last), then id.</summary>
-public sealed record AgreementListQuery : Infrastructure.PagedQuery
+/// <summary>The filters of the agreement list. All given filters must hold.</summary>
+public sealed record AgreementFilters
 {
-    /// <summary>Only agreements with this country (ISO 3166-1 alpha-3, any case) among their parties.</summary>
+    /// <summary>Only agreements with this country (ISO 3166-1 alpha-3, any case) among their parties, in any role (party, signatory, inviter, invitee, guarantor, witness).</summary>
     /// <example>TCD</example>
     [FromQuery(Name = "party")]
     public string? Party { get; init => field = value?.Trim().ToUpperInvariant(); }
 
-    /// <summary>Only agreements of this kind.</summary>
+    /// <summary>Only agreements to which every one of these countries (comma-separated alpha-3 codes, 1 to 10) is a party, in any role: <c>LBY,NER</c> is what Libya and Niger agreed, alone or with others.</summary>
+    /// <example>LBY,NER</example>
+    [FromQuery(Name = "parties")]
+    public string? Parties { get; init => field = value?.Trim().ToUpperInvariant(); }
+
+    /// <summary>Only agreements of this kind: treaty, protocol, mou, joint_statement, bilateral_arrangement, multilateral_arrangement, invitation or commitment.</summary>
+    /// <example>mou</example>
     [FromQuery(Name = "kind")]
     public string? Kind { get; init; }
 
-    /// <summary>Only agreements with this status.</summary>
+    /// <summary>Only agreements with this status: proposed, agreed, signed, in_force, accepted, fulfilled, lapsed or unknown.</summary>
+    /// <example>signed</example>
     [FromQuery(Name = "status")]
     public string? Status { get; init; }
 
-    /// <summary>Only agreements linked to this meeting (its id).</summary>
+    /// <summary>Only agreements dated on or after this day (ISO 8601). An agreement dated only to the month or year counts as made on any day of it: <c>from=2019-02-20</c> keeps one of February 2019. Undated agreements are left out.</summary>
+    /// <example>2019-01-01</example>
+    [FromQuery(Name = "from")]
+    public DateOnly? From { get; init; }
+
+    /// <summary>Only agreements dated on or before this day (ISO 8601); one dated only to the month or year counts from its first day: <c>to=2019-02-01</c> keeps one of February 2019. Undated agreements are left out.</summary>
+    /// <example>2019-12-31</example>
+    [FromQuery(Name = "to")]
+    public DateOnly? To { get; init; }
+
+    /// <summary>Only agreements linked to this meeting (its id), however linked: concluded at, referenced at, planned for or fulfilled by it.</summary>
+    /// <example>8993f035-d477-55a1-abb3-4b6776339b59</example>
     [FromQuery(Name = "meeting")]
     public Guid? Meeting { get; init; }
 
+    /// <summary>Search, in Arabic or English, 2 to 200 characters: titles, summaries, and the names of the parties (countries, organisations and their abbreviations, people under every alias). Arabic is folded (diacritics and tatweel dropped; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي), Latin case and accents ignored, small misspellings tolerated; best match first unless <c>sort</c> says otherwise.</summary>
+    /// <example>باشاغا</example>
+    [FromQuery(Name = "q")]
+    public string? Q { get; init; }
+
+    /// <summary>The codes of <see cref="Parties"/>.</summary>
+    public IReadOnlyList<string> PartyList() =>
+        Parties is null ? [] : Parties.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>How the agreement list is ordered, paged and counted.</summary>
+public sealed record AgreementListOptions : Infrastructure.PagedQuery
+{
+    /// <summary>Up to three of date, title, kind, status and (with q) relevance, comma-separated; - before a field sorts it descending. Default: date, undated agreements last (with q: -relevance). Undated agreements sort after every date, so <c>-date</c> puts them first. title is the English title, else the Arabic one. Ties are broken by id.</summary>
+    /// <example>-date</example>
+    [FromQuery(Name = "sort")]
+    public string? Sort { get; init; }
+
+    /// <summary>exact: the page carries in <c>total</c> the number of agreements that match (a count); estimated: the query planner's estimate, cheap at any size.</summary>
+    /// <example>exact</example>
+    [FromQuery(Name = "count")]
+    public string? Count { get; init; }
 }
 
 /// <summary>An agreement to create or replace.</summary>

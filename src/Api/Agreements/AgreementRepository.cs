@@ -8,58 +8,15 @@ namespace Api.Agreements;
 
 public sealed class AgreementRepository(NpgsqlDataSource dataSource)
 {
-    public async Task<Page<AgreementResponse>> ListAsync(AgreementListQuery query, CancellationToken cancellationToken)
+    /// <summary>A page of agreements in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
+    public async Task<Page<AgreementResponse>> ListAsync(AgreementFilters filters, AgreementListOptions options, SortOrder order, CancellationToken cancellationToken)
     {
-        var where = new List<string>();
-        var parameters = new DynamicParameters();
-        if (query.Party is { } party)
-        {
-            where.Add("EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.country_code = @party)");
-            parameters.Add("party", party);
-        }
-        if (query.Kind is { } kind)
-        {
-            where.Add("a.kind = @kind");
-            parameters.Add("kind", kind);
-        }
-        if (query.Status is { } status)
-        {
-            where.Add("a.status = @status");
-            parameters.Add("status", status);
-        }
-        if (query.Meeting is { } meeting)
-        {
-            where.Add("EXISTS (SELECT 1 FROM agreement_meetings am WHERE am.agreement_id = a.id AND am.meeting_id = @meeting)");
-            parameters.Add("meeting", meeting);
-        }
-        if (Cursor.TryDecode(query.Cursor, out var cursor))
-        {
-            // Undated agreements come last, so a cursor on a dated row continues into them.
-            if (cursor!.KeyAsDate() is { } afterDate)
-            {
-                where.Add("((a.date, a.id) > (@afterDate, @afterId) OR a.date IS NULL)");
-                parameters.Add("afterDate", afterDate);
-            }
-            else
-            {
-                where.Add("(a.date IS NULL AND a.id > @afterId)");
-            }
-            parameters.Add("afterId", cursor.Id);
-        }
-        parameters.Add("take", query.Limit + 1);
-        var sql = $"""
-            SELECT a.id, a.date
-            FROM agreements a
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY a.date NULLS LAST, a.id
-            LIMIT @take
-            """;
-
+        var filter = AgreementFilter.Build(filters);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var keys = (await connection.QueryAsync<KeyRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
-        var page = Page<KeyRow>.From(keys, query.Limit, k => new Cursor(k.Date?.ToString("yyyy-MM-dd"), k.Id));
-        var agreements = await LoadAsync(connection, page.Items.Select(k => k.Id).ToArray(), cancellationToken);
-        return new Page<AgreementResponse> { Items = agreements, NextCursor = page.NextCursor };
+        var keys = await Lists.PageAsync<SortedKey>(connection, "a.id", filter.From, filter, order, "a.id", options, k => k.Id, cancellationToken);
+        var agreements = await LoadAsync(connection, keys.Items.Select(k => k.Id).ToArray(), cancellationToken);
+        var total = await Lists.TotalAsync(connection, options.Count, AgreementFilter.Build(filters), cancellationToken);
+        return new Page<AgreementResponse> { Items = agreements, NextCursor = keys.NextCursor, Total = total };
     }
 
     public async Task<AgreementResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -134,12 +91,6 @@ public sealed class AgreementRepository(NpgsqlDataSource dataSource)
             Meetings = meetings[id].ToList(),
             Sources = sources[id].ToList(),
         }).ToList();
-    }
-
-    private sealed record KeyRow
-    {
-        public Guid Id { get; init; }
-        public DateOnly? Date { get; init; }
     }
 
     private sealed record PartyRow : OrganizationColumns

@@ -49,13 +49,34 @@ public sealed class AgreementRequestValidator : AbstractValidator<AgreementReque
     }
 }
 
-public sealed class AgreementListQueryValidator : AbstractValidator<AgreementListQuery>
+public sealed class AgreementFiltersValidator : AbstractValidator<AgreementFilters>
 {
-    public AgreementListQueryValidator(CountryCatalog countries)
+    public AgreementFiltersValidator(CountryCatalog countries)
     {
         RuleFor(q => q.Party).ExistingCountry(countries).When(q => q.Party is not null);
+        RuleFor(q => q.Parties).CountryCodeList()
+            .MustAsync(async (q, _, cancellationToken) =>
+            {
+                foreach (var code in q.PartyList())
+                    if (!await countries.ExistsAsync(code, cancellationToken))
+                        return false;
+                return true;
+            })
+            .WithMessage("Each code in 'parties' must be the ISO 3166-1 alpha-3 code of a country, such as NER.");
         RuleFor(q => q.Kind).OneOf(AgreementValues.Kinds);
         RuleFor(q => q.Status).OneOf(AgreementValues.Statuses);
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
+            .WithMessage("'to' must not be before 'from'.");
+        RuleFor(q => q.Q).SearchText();
+    }
+}
+
+public sealed class AgreementListOptionsValidator : AbstractValidator<AgreementListOptions>
+{
+    public AgreementListOptionsValidator()
+    {
         Include(new PagedQueryValidator());
+        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, AgreementSorts.Fields, out _)).WithMessage(Lists.SortMessage(AgreementSorts.Fields));
+        RuleFor(o => o.Count).OneOf(Lists.CountModes);
     }
 }

@@ -15,12 +15,24 @@ namespace Api.Agreements;
 [Authorize(Policy = ApiPolicies.Read)]
 public sealed class AgreementsController(AgreementRepository agreements, AgreementStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
-    /// <summary>Lists agreements with their parties and linked meetings, ordered by date (undated last), then id.</summary>
+    /// <summary>Lists agreements with their parties and linked meetings: filtered, searched, sorted, paged, counted.</summary>
+    /// <remarks>Examples: <c>GET /api/v1/agreements?parties=LBY,NER&amp;from=2019-01-01&amp;to=2019-12-31</c> (what Libya and Niger
+    /// agreed in 2019); <c>?q=باشاغا</c> (search in Arabic or English); <c>?kind=invitation&amp;sort=-date&amp;count=exact</c>.
+    /// By default ordered by date, undated agreements last. Page through with the <c>nextCursor</c> of each page; a cursor
+    /// only works with the sort it was made for.</remarks>
+    /// <param name="filters">Which agreements.</param>
+    /// <param name="options">Order, paging and count.</param>
+    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet]
     [ProducesResponseType<Page<AgreementResponse>>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult<Page<AgreementResponse>>> List([FromQuery] AgreementListQuery query, CancellationToken cancellationToken) =>
-        Ok(await agreements.ListAsync(query, cancellationToken));
+    public async Task<ActionResult<Page<AgreementResponse>>> List([FromQuery] AgreementFilters filters, [FromQuery] AgreementListOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (!Lists.TryOrder(options.Sort, AgreementSorts.Fields, AgreementSorts.Default(filters), filters.Q is not null, options.Cursor, out var order, out var error))
+            return WriteResponses.Validation(HttpContext, [error!]);
+        return Ok(await agreements.ListAsync(filters, options, order, cancellationToken));
+    }
 
     /// <summary>Gets an agreement with its parties, the meetings it is linked to and its sources.</summary>
     /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>

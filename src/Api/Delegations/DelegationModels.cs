@@ -1,4 +1,5 @@
 using Api.Organizations;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Delegations;
 
@@ -70,18 +71,37 @@ public sealed record DelegationMemberResponse
     public OrganizationRef? Organization { get; init; }
 }
 
-/// <summary>Query of the delegation list.</summary>
-public sealed record DelegationListQuery : Infrastructure.PagedQuery
+/// <summary>The filters of the delegation list. All given filters must hold.</summary>
+public sealed record DelegationFilters
 {
     /// <summary>Only delegations at this meeting (its id).</summary>
-    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "meeting")]
+    /// <example>8993f035-d477-55a1-abb3-4b6776339b59</example>
+    [FromQuery(Name = "meeting")]
     public Guid? Meeting { get; init; }
 
-    /// <summary>Only delegations representing this country (ISO 3166-1 alpha-3).</summary>
+    /// <summary>Only delegations representing this country (ISO 3166-1 alpha-3, any case).</summary>
     /// <example>LBY</example>
-    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "country")]
+    [FromQuery(Name = "country")]
     public string? Country { get; init => field = value?.Trim().ToUpperInvariant(); }
 
+    /// <summary>Only delegations in which this person (id) sat, as head or member.</summary>
+    /// <example>dfdb5335-b64f-5b2f-bc76-e729d9147d25</example>
+    [FromQuery(Name = "person")]
+    public Guid? Person { get; init; }
+}
+
+/// <summary>How the delegation list is ordered, paged and counted.</summary>
+public sealed record DelegationListOptions : Infrastructure.PagedQuery
+{
+    /// <summary>Up to three of startDate (the start date of the delegation's meeting), country (the country code; delegations of an organisation alone first) and role, comma-separated; - before a field sorts it descending. Default: startDate. Ties are broken by id.</summary>
+    /// <example>-startDate,role</example>
+    [FromQuery(Name = "sort")]
+    public string? Sort { get; init; }
+
+    /// <summary>exact: the page carries in <c>total</c> the number of delegations that match (a count); estimated: the query planner's estimate, cheap at any size.</summary>
+    /// <example>exact</example>
+    [FromQuery(Name = "count")]
+    public string? Count { get; init; }
 }
 
 /// <summary>A delegation to record as part of a meeting.</summary>

@@ -7,44 +7,16 @@ namespace Api.Delegations;
 
 public sealed class DelegationRepository(NpgsqlDataSource dataSource)
 {
-    public async Task<Page<DelegationResponse>> ListAsync(DelegationListQuery query, CancellationToken cancellationToken)
+    /// <summary>A page of delegations in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
+    public async Task<Page<DelegationResponse>> ListAsync(DelegationFilters filters, DelegationListOptions options, SortOrder order, CancellationToken cancellationToken)
     {
-        const string select = """
-            SELECT d.id, m.start_date
-            FROM delegations d
-            JOIN meetings m ON m.id = d.meeting_id
-            """;
-        var where = new List<string>();
-        var parameters = new DynamicParameters();
-        if (query.Meeting is { } meeting)
-        {
-            where.Add("d.meeting_id = @meeting");
-            parameters.Add("meeting", meeting);
-        }
-        if (query.Country is { } country)
-        {
-            where.Add("d.country_code = @country");
-            parameters.Add("country", country);
-        }
-        if (Cursor.TryDecode(query.Cursor, out var cursor) && cursor!.KeyAsDate() is { } afterDate)
-        {
-            where.Add("(m.start_date, d.id) > (@afterDate, @afterId)");
-            parameters.Add("afterDate", afterDate);
-            parameters.Add("afterId", cursor.Id);
-        }
-        parameters.Add("take", query.Limit + 1);
-        var sql = $"""
-            {select}
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY m.start_date, d.id
-            LIMIT @take
-            """;
-
+        var filter = DelegationFilter.Build(filters);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var keys = (await connection.QueryAsync<KeyRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
-        var page = Page<KeyRow>.From(keys, query.Limit, k => new Cursor(k.StartDate.ToString("yyyy-MM-dd"), k.Id));
-        var delegations = await LoadAsync(connection, page.Items.Select(k => k.Id).ToArray(), cancellationToken);
-        return new Page<DelegationResponse> { Items = delegations, NextCursor = page.NextCursor };
+        var keys = await Lists.PageAsync<SortedKey>(connection, "d.id", DelegationSorts.From, filter, order, "d.id", options, k => k.Id, cancellationToken);
+        var delegations = await LoadAsync(connection, keys.Items.Select(k => k.Id).ToArray(), cancellationToken);
+        // Counts need no meeting: no filter reads one.
+        var total = await Lists.TotalAsync(connection, options.Count, DelegationFilter.Build(filters), cancellationToken);
+        return new Page<DelegationResponse> { Items = delegations, NextCursor = keys.NextCursor, Total = total };
     }
 
     public async Task<DelegationResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -134,12 +106,6 @@ public sealed class DelegationRepository(NpgsqlDataSource dataSource)
     }
 
     private static int RoleOrder(string role) => Array.IndexOf(DelegationRequestValidator.Roles, role);
-
-    private sealed record KeyRow
-    {
-        public Guid Id { get; init; }
-        public DateOnly StartDate { get; init; }
-    }
 
     private sealed record DelegationRow : OrganizationColumns
     {

@@ -37,14 +37,20 @@ public sealed class NewDelegationRequestValidator : AbstractValidator<NewDelegat
     }
 }
 
-public sealed class DelegationListQueryValidator : AbstractValidator<DelegationListQuery>
+public sealed class DelegationFiltersValidator : AbstractValidator<DelegationFilters>
 {
-    public DelegationListQueryValidator(CountryCatalog countries)
+    public DelegationFiltersValidator(CountryCatalog countries)
     {
         RuleFor(q => q.Country).ExistingCountry(countries).When(q => q.Country is not null);
+    }
+}
+
+public sealed class DelegationListOptionsValidator : AbstractValidator<DelegationListOptions>
+{
+    public DelegationListOptionsValidator()
+    {
         Include(new PagedQueryValidator());
-        // These lists are keyed by a date, so a cursor from another list is no use here.
-        RuleFor(q => q.Cursor).Must(c => !Cursor.TryDecode(c, out var k) || k!.KeyAsDate() is not null)
-            .WithMessage(PagedQueryValidator.CursorMessage);
+        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, DelegationSorts.Fields, out _)).WithMessage(Lists.SortMessage(DelegationSorts.Fields));
+        RuleFor(o => o.Count).OneOf(Lists.CountModes);
     }
 }

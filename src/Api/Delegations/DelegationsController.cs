@@ -13,12 +13,24 @@ namespace Api.Delegations;
 [Authorize(Policy = ApiPolicies.Read)]
 public sealed class DelegationsController(DelegationRepository delegations, MeetingStore meetings, RecordWriter writer) : ControllerBase
 {
-    /// <summary>Lists delegations with their members, ordered by the meeting's start date, then id.</summary>
+    /// <summary>Lists delegations with their members: filtered, sorted, paged, counted.</summary>
+    /// <remarks>Examples: <c>GET /api/v1/delegations?country=LBY&amp;sort=-startDate</c> (Libya's delegations, latest meeting first);
+    /// <c>?person=dfdb5335-b64f-5b2f-bc76-e729d9147d25&amp;count=exact</c> (every delegation a person sat in, and how many).
+    /// By default ordered by the start date of their meeting. Page through with the <c>nextCursor</c> of each page; a cursor
+    /// only works with the sort it was made for.</remarks>
+    /// <param name="filters">Which delegations.</param>
+    /// <param name="options">Order, paging and count.</param>
+    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet]
     [ProducesResponseType<Page<DelegationResponse>>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult<Page<DelegationResponse>>> List([FromQuery] DelegationListQuery query, CancellationToken cancellationToken) =>
-        Ok(await delegations.ListAsync(query, cancellationToken));
+    public async Task<ActionResult<Page<DelegationResponse>>> List([FromQuery] DelegationFilters filters, [FromQuery] DelegationListOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (!Lists.TryOrder(options.Sort, DelegationSorts.Fields, DelegationSorts.Default, searching: false, options.Cursor, out var order, out var error))
+            return WriteResponses.Validation(HttpContext, [error!]);
+        return Ok(await delegations.ListAsync(filters, options, order, cancellationToken));
+    }
 
     /// <summary>Gets a delegation with its members.</summary>
     /// <param name="id" example="ac36b88e-d64b-5762-88c5-4348e3de0eab">The delegation's id.</param>

@@ -86,3 +86,80 @@ public sealed record OrganizationResponse : Api.Infrastructure.IVersioned
     /// <summary>The organisations that are part of it.</summary>
     public IReadOnlyList<OrganizationRef> Children { get; init; } = [];
 }
+
+/// <summary>An organisation as the list shows it.</summary>
+public sealed record OrganizationListItem : Api.Infrastructure.ISortedRow
+{
+    /// <summary>Stable id.</summary>
+    /// <example>2a36b663-fc25-5f72-8ab2-f37e1a5b656f</example>
+    public required Guid Id { get; init; }
+
+    /// <summary>Name in English.</summary>
+    /// <example>General Administration for Ports Security</example>
+    public string? NameEn { get; init; }
+
+    /// <summary>Name in Arabic.</summary>
+    /// <example>الإدارة العامة لأمن المنافذ</example>
+    public string? NameAr { get; init; }
+
+    /// <summary>Abbreviation, where one is in use.</summary>
+    /// <example>null</example>
+    public string? Abbreviation { get; init; }
+
+    /// <summary>government, ministry, department, embassy, armed_forces, team, intergovernmental, nongovernmental or other.</summary>
+    /// <example>department</example>
+    public required string Kind { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 code of its country; null for intergovernmental bodies.</summary>
+    /// <example>LBY</example>
+    public string? CountryCode { get; init; }
+
+    /// <summary>Id of the organisation it is part of.</summary>
+    /// <example>07db9fc8-2af8-5a27-a36f-cca14854f524</example>
+    public Guid? ParentId { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Sort0 { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Sort1 { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Sort2 { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<string?> SortValues => [Sort0, Sort1, Sort2];
+}
+
+/// <summary>The filters of the organisation list. All given filters must hold.</summary>
+public sealed record OrganizationFilters
+{
+    /// <summary>Search by name, in Arabic or English, 2 to 200 characters: the English and Arabic names and the abbreviation. Arabic is folded (diacritics and tatweel dropped; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي), Latin case and accents ignored, small misspellings tolerated; best match first unless <c>sort</c> says otherwise.</summary>
+    /// <example>الداخلية</example>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")]
+    public string? Q { get; init; }
+
+    /// <summary>Only organisations of this country (ISO 3166-1 alpha-3, any case): its own country, not the countries it works with.</summary>
+    /// <example>LBY</example>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "country")]
+    public string? Country { get; init => field = value?.Trim().ToUpperInvariant(); }
+
+    /// <summary>Only organisations of this kind: government, ministry, department, embassy, armed_forces, team, intergovernmental, nongovernmental or other.</summary>
+    /// <example>ministry</example>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "kind")]
+    public string? Kind { get; init; }
+}
+
+/// <summary>How the organisation list is ordered, paged and counted.</summary>
+public sealed record OrganizationListOptions : Api.Infrastructure.PagedQuery
+{
+    /// <summary>name (the English name, else the Arabic one) or, with q, relevance (how well the names and abbreviation match); - before a field sorts it descending; both may be given, comma-separated. Default: name (with q: -relevance). Ties are broken by id.</summary>
+    /// <example>name</example>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "sort")]
+    public string? Sort { get; init; }
+
+    /// <summary>exact: the page carries in <c>total</c> the number of organisations that match (a count); estimated: the query planner's estimate, cheap at any size.</summary>
+    /// <example>exact</example>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "count")]
+    public string? Count { get; init; }
+}

@@ -1,3 +1,4 @@
+using Api.Infrastructure;
 using Dapper;
 using Npgsql;
 
@@ -5,6 +6,17 @@ namespace Api.Organizations;
 
 public sealed class OrganizationRepository(NpgsqlDataSource dataSource)
 {
+    /// <summary>A page of organisations in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
+    public async Task<Page<OrganizationListItem>> ListAsync(OrganizationFilters filters, OrganizationListOptions options, SortOrder order,
+        CancellationToken cancellationToken)
+    {
+        const string columns = "o.id, o.name_en, o.name_ar, o.abbreviation, o.kind, o.country_code, o.parent_id";
+        var filter = OrganizationFilter.Build(filters);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var page = await Lists.PageAsync<OrganizationListItem>(connection, columns, filter.From, filter, order, "o.id", options, o => o.Id, cancellationToken);
+        return page with { Total = await Lists.TotalAsync(connection, options.Count, OrganizationFilter.Build(filters), cancellationToken) };
+    }
+
     public async Task<OrganizationResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         const string sql = $"""

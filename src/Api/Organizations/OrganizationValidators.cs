@@ -19,3 +19,23 @@ public sealed class OrganizationRequestValidator : AbstractValidator<Organizatio
         RuleFor(o => o.CountryCode).ExistingCountry(countries).When(o => o.CountryCode is not null);
     }
 }
+
+public sealed class OrganizationFiltersValidator : AbstractValidator<OrganizationFilters>
+{
+    public OrganizationFiltersValidator(CountryCatalog countries)
+    {
+        RuleFor(q => q.Q).SearchText();
+        RuleFor(q => q.Country).ExistingCountry(countries).When(q => q.Country is not null);
+        RuleFor(q => q.Kind).OneOf(OrganizationRequestValidator.Kinds);
+    }
+}
+
+public sealed class OrganizationListOptionsValidator : AbstractValidator<OrganizationListOptions>
+{
+    public OrganizationListOptionsValidator()
+    {
+        Include(new PagedQueryValidator());
+        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, OrganizationSorts.Fields, out _)).WithMessage(Lists.SortMessage(OrganizationSorts.Fields));
+        RuleFor(o => o.Count).OneOf(Lists.CountModes);
+    }
+}

@@ -13,6 +13,24 @@ namespace Api.Organizations;
 [Authorize(Policy = ApiPolicies.Read)]
 public sealed class OrganizationsController(OrganizationRepository organizations, OrganizationStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
+    /// <summary>Lists organisations: searched by name in Arabic or English, filtered, sorted, paged, counted.</summary>
+    /// <remarks>Examples: <c>GET /api/v1/organizations?q=الداخلية&amp;country=LBY</c> (Libya's interior bodies);
+    /// <c>?kind=embassy&amp;count=exact</c>; <c>?q=GNA</c> (by abbreviation). By default ordered by name (with q: best match
+    /// first). Page through with the <c>nextCursor</c> of each page; a cursor only works with the sort it was made for.</remarks>
+    /// <param name="filters">Which organisations.</param>
+    /// <param name="options">Order, paging and count.</param>
+    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
+    [HttpGet]
+    [ProducesResponseType<Page<OrganizationListItem>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult<Page<OrganizationListItem>>> List([FromQuery] OrganizationFilters filters, [FromQuery] OrganizationListOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (!Lists.TryOrder(options.Sort, OrganizationSorts.Fields, OrganizationSorts.Default(filters), filters.Q is not null, options.Cursor, out var order, out var error))
+            return WriteResponses.Validation(HttpContext, [error!]);
+        return Ok(await organizations.ListAsync(filters, options, order, cancellationToken));
+    }
+
     /// <summary>Gets an organisation with its parent and the organisations that are part of it.</summary>
     /// <param name="id" example="2a36b663-fc25-5f72-8ab2-f37e1a5b656f">The organisation's id.</param>
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>

@@ -116,3 +116,62 @@ public sealed record PersonAliasRequest
     /// <example>en</example>
     public string? Language { get; init; }
 }
+
+/// <summary>A person as the list shows them.</summary>
+public sealed record PersonListItem : Api.Infrastructure.ISortedRow
+{
+    /// <summary>Stable id.</summary>
+    /// <example>92a6f642-cd11-5f44-8d88-2f382b64fc57</example>
+    public required Guid Id { get; init; }
+
+    /// <summary>Name in English.</summary>
+    /// <example>Mohamed Bazoum</example>
+    public string? NameEn { get; init; }
+
+    /// <summary>Name in Arabic, in its usual spelling.</summary>
+    /// <example>محمد بازوم</example>
+    public string? NameAr { get; init; }
+
+    /// <summary>Other spellings and transliterations, each with its ISO 639-1 language.</summary>
+    public IReadOnlyList<PersonAlias> Aliases { get; init; } = [];
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Sort0 { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Sort1 { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Sort2 { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<string?> SortValues => [Sort0, Sort1, Sort2];
+}
+
+/// <summary>The filters of the person list. All given filters must hold.</summary>
+public sealed record PersonFilters
+{
+    /// <summary>Search by name, in Arabic or English, 2 to 200 characters: the English and Arabic names and every alias. Arabic is folded (diacritics and tatweel dropped; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي), so أبوعزوم finds ابوعزوم; Latin case and accents are ignored, small misspellings tolerated; best match first unless <c>sort</c> says otherwise.</summary>
+    /// <example>أبوعزوم</example>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")]
+    public string? Q { get; init; }
+
+    /// <summary>Only persons who sat in a delegation of this country (ISO 3166-1 alpha-3, any case) at some meeting.</summary>
+    /// <example>NER</example>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "country")]
+    public string? Country { get; init => field = value?.Trim().ToUpperInvariant(); }
+}
+
+/// <summary>How the person list is ordered, paged and counted.</summary>
+public sealed record PersonListOptions : Api.Infrastructure.PagedQuery
+{
+    /// <summary>name (the English name, else the Arabic one) or, with q, relevance (how well the best of the names and aliases matches); - before a field sorts it descending; both may be given, comma-separated. Default: name (with q: -relevance). Ties are broken by id.</summary>
+    /// <example>name</example>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "sort")]
+    public string? Sort { get; init; }
+
+    /// <summary>exact: the page carries in <c>total</c> the number of persons that match (a count); estimated: the query planner's estimate, cheap at any size.</summary>
+    /// <example>exact</example>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "count")]
+    public string? Count { get; init; }
+}

@@ -1,3 +1,4 @@
+using Api.Infrastructure;
 using Dapper;
 using Npgsql;
 
@@ -5,6 +6,36 @@ namespace Api.Persons;
 
 public sealed class PersonRepository(NpgsqlDataSource dataSource)
 {
+    /// <summary>A page of persons with their aliases in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
+    public async Task<Page<PersonListItem>> ListAsync(PersonFilters filters, PersonListOptions options, SortOrder order, CancellationToken cancellationToken)
+    {
+        const string aliasesSql = """
+            SELECT person_id, alias, language
+            FROM person_aliases
+            WHERE person_id = ANY(@ids)
+            ORDER BY person_id, language, alias
+            """;
+        var filter = PersonFilter.Build(filters);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var page = await Lists.PageAsync<PersonListItem>(connection, "p.id, p.name_en, p.name_ar", filter.From, filter, order, "p.id", options, p => p.Id, cancellationToken);
+        var ids = page.Items.Select(p => p.Id).ToArray();
+        var aliases = (await connection.QueryAsync<AliasRow>(new CommandDefinition(aliasesSql, new { ids }, cancellationToken: cancellationToken)))
+            .ToLookup(a => a.PersonId);
+        var total = await Lists.TotalAsync(connection, options.Count, PersonFilter.Build(filters), cancellationToken);
+        return page with
+        {
+            Items = page.Items.Select(p => p with { Aliases = aliases[p.Id].Select(a => new PersonAlias { Alias = a.Alias, Language = a.Language }).ToList() }).ToList(),
+            Total = total,
+        };
+    }
+
+    private sealed record AliasRow
+    {
+        public Guid PersonId { get; init; }
+        public string Alias { get; init; } = "";
+        public string Language { get; init; } = "";
+    }
+
     public async Task<PersonResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         const string personSql = """

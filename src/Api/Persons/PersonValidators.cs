@@ -1,3 +1,4 @@
+using Api.Countries;
 using Api.Infrastructure;
 using FluentValidation;
 
@@ -18,5 +19,24 @@ public sealed class PersonRequestValidator : AbstractValidator<PersonRequest>
             alias.RuleFor(a => a.Alias).NotEmpty().OptionalText(200);
             alias.RuleFor(a => a.Language).NotEmpty().Matches("^[a-z]{2}$").WithMessage("'{PropertyName}' must be an ISO 639-1 code such as ar or en.");
         });
+    }
+}
+
+public sealed class PersonFiltersValidator : AbstractValidator<PersonFilters>
+{
+    public PersonFiltersValidator(CountryCatalog countries)
+    {
+        RuleFor(q => q.Q).SearchText();
+        RuleFor(q => q.Country).ExistingCountry(countries).When(q => q.Country is not null);
+    }
+}
+
+public sealed class PersonListOptionsValidator : AbstractValidator<PersonListOptions>
+{
+    public PersonListOptionsValidator()
+    {
+        Include(new PagedQueryValidator());
+        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, PersonSorts.Fields, out _)).WithMessage(Lists.SortMessage(PersonSorts.Fields));
+        RuleFor(o => o.Count).OneOf(Lists.CountModes);
     }
 }

@@ -15,6 +15,25 @@ namespace Api.Persons;
 [Authorize(Policy = ApiPolicies.Read)]
 public sealed class PersonsController(PersonRepository persons, PersonStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
 {
+    /// <summary>Lists persons with their aliases: searched by name in Arabic or English, filtered, sorted, paged, counted.</summary>
+    /// <remarks>Examples: <c>GET /api/v1/persons?q=أبوعزوم</c> (finds Mohamed Bazoum under the spelling of one report);
+    /// <c>?q=bazum</c>; <c>?country=NER&amp;count=exact</c> (everyone who sat in a delegation of Niger). By default ordered by
+    /// name (with q: best match first). Page through with the <c>nextCursor</c> of each page; a cursor only works with the
+    /// sort it was made for.</remarks>
+    /// <param name="filters">Which persons.</param>
+    /// <param name="options">Order, paging and count.</param>
+    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
+    [HttpGet]
+    [ProducesResponseType<Page<PersonListItem>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult<Page<PersonListItem>>> List([FromQuery] PersonFilters filters, [FromQuery] PersonListOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (!Lists.TryOrder(options.Sort, PersonSorts.Fields, PersonSorts.Default(filters), filters.Q is not null, options.Cursor, out var order, out var error))
+            return WriteResponses.Validation(HttpContext, [error!]);
+        return Ok(await persons.ListAsync(filters, options, order, cancellationToken));
+    }
+
     /// <summary>Gets a person with their aliases and the meetings they attended.</summary>
     /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>

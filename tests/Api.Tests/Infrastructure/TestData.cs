@@ -81,3 +81,50 @@ public static class TestData
         return id;
     }
 }
+
+/// <summary>Persons, organisations and delegation members, arranged with plain SQL like the rows above.</summary>
+public static class MoreTestData
+{
+    public static async Task<Guid> InsertPersonAsync(this DbFixture db, string nameEn)
+    {
+        const string sql = """
+            INSERT INTO persons (id, name_en) VALUES (@id, @nameEn)
+            """;
+        var id = Guid.NewGuid();
+        await using var connection = await db.OpenAsync();
+        await connection.ExecuteAsync(sql, new { id, nameEn });
+        return id;
+    }
+
+    public static async Task InsertMemberAsync(this DbFixture db, Guid delegationId, Guid personId, int position = 0)
+    {
+        const string sql = """
+            INSERT INTO delegation_members (delegation_id, person_id, position) VALUES (@delegationId, @personId, @position)
+            """;
+        await using var connection = await db.OpenAsync();
+        await connection.ExecuteAsync(sql, new { delegationId, personId, position });
+    }
+
+    public static async Task<Guid> InsertOrganizationAsync(this DbFixture db, string nameEn, string kind = "intergovernmental", string? countryCode = null)
+    {
+        const string sql = """
+            INSERT INTO organizations (id, name_en, kind, country_code) VALUES (@id, @nameEn, @kind, @countryCode)
+            """;
+        var id = Guid.NewGuid();
+        await using var connection = await db.OpenAsync();
+        await connection.ExecuteAsync(sql, new { id, nameEn, kind, countryCode });
+        return id;
+    }
+
+    /// <summary>A delegation of an organisation alone, with no country.</summary>
+    public static async Task<Guid> InsertOrganizationDelegationAsync(this DbFixture db, Guid meetingId, Guid organizationId, string role = "organiser")
+    {
+        const string sql = """
+            INSERT INTO delegations (id, meeting_id, role, organization_id) VALUES (@id, @meetingId, @role, @organizationId)
+            """;
+        var id = Guid.NewGuid();
+        await using var connection = await db.OpenAsync();
+        await connection.ExecuteAsync(sql, new { id, meetingId, role, organizationId });
+        return id;
+    }
+}

@@ -1,0 +1,72 @@
+using Api.Infrastructure;
+using Dapper;
+
+namespace Api.Agreements;
+
+/// <summary>What agreement lists can be sorted by; each sort field maps to a fixed SQL expression that is never null.</summary>
+public static class AgreementSorts
+{
+    public static readonly IReadOnlyDictionary<string, SortField> Fields = new Dictionary<string, SortField>
+    {
+        // Undated agreements sort after every date; the expression is never null, so a cursor can carry it (as 'infinity').
+        ["date"] = new("date", "coalesce(a.date, 'infinity'::date)", "date"),
+        ["title"] = new("title", "coalesce(a.title_en, a.title_ar)", "text"),
+        ["kind"] = new("kind", "a.kind", "text"),
+        ["status"] = new("status", "a.status", "text"),
+        // word_similarity is a real; the cursor compares it as one, since its text read back as a float8 is another number.
+        [Lists.Relevance] = new(Lists.Relevance, "word_similarity(fold(@q), s.document)", "real"),
+    };
+
+    public static SortOrder Default(AgreementFilters filters) =>
+        SortOrder.TryParse(filters.Q is null ? "date" : "-relevance", Fields, out var order) ? order! : throw new InvalidOperationException();
+}
+
+/// <summary>
+/// The SQL of <see cref="AgreementFilters"/>: every filter is a fixed fragment over <c>agreements a</c> (and
+/// <c>agreement_search s</c> when searching), its values parameters.
+/// </summary>
+public static class AgreementFilter
+{
+    public static FilterSql Build(AgreementFilters f)
+    {
+        var where = new List<string>();
+        var parameters = new DynamicParameters();
+        void Add(string condition, string name, object value)
+        {
+            where.Add(condition);
+            parameters.Add(name, value);
+        }
+
+        if (f.Party is { } party)
+            Add("a.id IN (SELECT ap.agreement_id FROM agreement_parties ap WHERE ap.country_code = @party)", "party", party);
+        if (f.PartyList() is { Count: > 0 } parties)
+        {
+            // Every listed country is among the parties.
+            Add("""
+                a.id IN (SELECT ap.agreement_id FROM agreement_parties ap WHERE ap.country_code = ANY(@parties)
+                         GROUP BY ap.agreement_id
+                         HAVING count(DISTINCT ap.country_code) = cardinality(@parties))
+                """, "parties", parties.ToArray());
+        }
+        if (f.Kind is { } kind)
+            Add("a.kind = @kind", "kind", kind);
+        if (f.Status is { } status)
+            Add("a.status = @status", "status", status);
+        // An agreement's date is a period as long as its precision, [date, period_end]; undated ones meet neither bound.
+        // Both bounds are also put on the date sort key, so its index reads just the range: no period is longer than a
+        // year (366 days), so period_end >= from implies date >= from - 366; 'infinity' (undated) is never <= to.
+        if (f.From is { } from)
+            Add("a.period_end >= @from AND coalesce(a.date, 'infinity'::date) >= @from - 366", "from", from);
+        if (f.To is { } to)
+            Add("coalesce(a.date, 'infinity'::date) <= @to", "to", to);
+        if (f.Meeting is { } meeting)
+            Add("a.id IN (SELECT am.agreement_id FROM agreement_meetings am WHERE am.meeting_id = @meeting)", "meeting", meeting);
+        if (f.Q is { } q)
+            Add("fold(@q) <% s.document", "q", q.Trim());
+
+        return new FilterSql(
+            f.Q is null ? "agreements a" : "agreements a JOIN agreement_search s ON s.agreement_id = a.id",
+            where.Count == 0 ? "true" : string.Join("\n  AND ", where),
+            parameters);
+    }
+}

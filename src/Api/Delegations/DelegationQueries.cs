@@ -1,0 +1,46 @@
+using Api.Infrastructure;
+using Dapper;
+
+namespace Api.Delegations;
+
+/// <summary>What delegation lists can be sorted by; each sort field maps to a fixed SQL expression that is never null.</summary>
+public static class DelegationSorts
+{
+    /// <summary>The list reads the meeting's start date, so it joins the meetings to what the filters select.</summary>
+    public const string From = "delegations d JOIN meetings m ON m.id = d.meeting_id";
+
+    public static readonly IReadOnlyDictionary<string, SortField> Fields = new Dictionary<string, SortField>
+    {
+        ["startDate"] = new("startDate", "m.start_date", "date"),
+        // A delegation of an organisation alone has no country: '' sorts it first, and keeps the key non-null for cursors.
+        ["country"] = new("country", "coalesce(d.country_code, '')", "text"),
+        ["role"] = new("role", "d.role", "text"),
+    };
+
+    public static readonly SortOrder Default =
+        SortOrder.TryParse("startDate", Fields, out var order) ? order! : throw new InvalidOperationException();
+}
+
+/// <summary>The SQL of <see cref="DelegationFilters"/>: every filter is a fixed fragment over <c>delegations d</c>, its values parameters.</summary>
+public static class DelegationFilter
+{
+    public static FilterSql Build(DelegationFilters f)
+    {
+        var where = new List<string>();
+        var parameters = new DynamicParameters();
+        void Add(string condition, string name, object value)
+        {
+            where.Add(condition);
+            parameters.Add(name, value);
+        }
+
+        if (f.Meeting is { } meeting)
+            Add("d.meeting_id = @meeting", "meeting", meeting);
+        if (f.Country is { } country)
+            Add("d.country_code = @country", "country", country);
+        if (f.Person is { } person)
+            Add("d.id IN (SELECT dm.delegation_id FROM delegation_members dm WHERE dm.person_id = @person)", "person", person);
+
+        return new FilterSql("delegations d", where.Count == 0 ? "true" : string.Join("\n  AND ", where), parameters);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Dapper;
+using FluentValidation;
+using Npgsql;
+
+namespace Api.Infrastructure;
+
+/// <summary>The SQL of a list's filters: the tables its rows come from and the conditions they meet, with their values as parameters.</summary>
+public sealed record FilterSql(string From, string Where, DynamicParameters Parameters);
+
+/// <summary>The id of a listed row and the text of its sort values, for lists that load their items by id afterwards.</summary>
+public sealed record SortedKey : ISortedRow
+{
+    public Guid Id { get; init; }
+
+    public string? Sort0 { get; init; }
+
+    public string? Sort1 { get; init; }
+
+    public string? Sort2 { get; init; }
+
+    public IEnumerable<string?> SortValues => [Sort0, Sort1, Sort2];
+}
+
+/// <summary>
+/// What the sorted, searched, counted lists (agreements, delegations, persons, organisations) share: choosing the
+/// order, reading one keyset page in it, and the count.
+/// </summary>
+public static class Lists
+{
+    public static readonly string[] CountModes = ["exact", "estimated"];
+
+    public const string Relevance = "relevance";
+
+    public static string SortMessage(IReadOnlyDictionary<string, SortField> fields) =>
+        $"'sort' takes up to {SortOrder.MaxFields} of: {string.Join(", ", fields.Keys)}, each once, comma-separated, with - for descending.";
+
+    /// <summary>
+    /// The order a request asks for (its <c>sort</c>, else <paramref name="fallback"/>), or the error to answer 400 with:
+    /// relevance without a search, or a cursor that was made for another order.
+    /// </summary>
+    public static bool TryOrder(string? sort, IReadOnlyDictionary<string, SortField> fields, SortOrder fallback, bool searching, string? cursor,
+        out SortOrder order, out FieldError? error)
+    {
+        order = sort is not null && SortOrder.TryParse(sort, fields, out var parsed) ? parsed! : fallback;
+        error = null;
+        if (!searching && order.Keys.Any(k => k.Field.Name == Relevance))
+            error = new FieldError("sort", "Sorting by relevance needs a search (q).");
+        else if (cursor is not null && order.Read(cursor) is null)
+            error = new FieldError("cursor", "This cursor was made for another sort order, or is not one this API gave out.");
+        return error is null;
+    }
+
+    /// <summary>
+    /// One page of rows in <paramref name="order"/> after the cursor: <c>limit + 1</c> rows are read, so the page knows
+    /// whether another follows. <paramref name="from"/> may join more tables than the filter's (what the sort reads).
+    /// </summary>
+    public static async Task<Page<T>> PageAsync<T>(NpgsqlConnection connection, string columns, string from, FilterSql filter, SortOrder order,
+        string idColumn, PagedQuery paging, Func<T, Guid> idOf, CancellationToken cancellationToken) where T : ISortedRow
+    {
+        var where = filter.Where;
+        if (order.Read(paging.Cursor) is { } cursor)
+        {
+            where += "\n  AND " + order.After(cursor, idColumn, filter.Parameters);
+            // Repeats the first field's bound on its own: a row comparison over columns of two tables (a delegation
+            // sorted by its meeting's date) is not something an index can seek to, this bound is.
+            var first = order.Keys[0];
+            where += $"\n  AND {first.Field.Sql} {(first.Descending ? "<=" : ">=")} @after0::{first.Field.SqlType}";
+        }
+        filter.Parameters.Add("take", paging.Limit + 1);
+        var sql = $"""
+            SELECT {columns}, {order.SelectColumns}
+            FROM {from}
+            WHERE {where}
+            ORDER BY {order.OrderBy(idColumn)}
+            LIMIT @take
+            """;
+        var rows = (await connection.QueryAsync<T>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken))).AsList();
+        return Page<T>.From(rows, paging.Limit, row => order.CursorFor(row, idOf(row)));
+    }
+
+    /// <summary>The number of rows that match (count=exact), the planner's estimate of it (count=estimated), or null.</summary>
+    public static async Task<long?> TotalAsync(NpgsqlConnection connection, string? count, FilterSql filter, CancellationToken cancellationToken)
+    {
+        switch (count)
+        {
+            case "exact":
+                var countSql = $"""
+                    SELECT count(*) FROM {filter.From} WHERE {filter.Where}
+                    """;
+                return await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, filter.Parameters, cancellationToken: cancellationToken));
+            case "estimated":
+                // No rows are read, so it costs the same at any size.
+                var explainSql = $"""
+                    EXPLAIN (FORMAT JSON) SELECT 1 FROM {filter.From} WHERE {filter.Where}
+                    """;
+                var plan = await connection.ExecuteScalarAsync<string>(new CommandDefinition(explainSql, filter.Parameters, cancellationToken: cancellationToken));
+                using (var json = JsonDocument.Parse(plan!))
+                    return (long)Math.Round(json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble());
+            default:
+                return null;
+        }
+    }
+}
+
+/// <summary>The validation rules of list parameters that several lists share.</summary>
+public static class ListRules
+{
+    public const int MaxCodes = 10;
+
+    /// <summary>A search: 2 to 200 characters, no control characters.</summary>
+    public static IRuleBuilderOptions<T, string?> SearchText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.OptionalText(200).Must(q => q is null || q.Trim().Length >= 2).WithMessage("'{PropertyName}' needs at least two characters.");
+
+    /// <summary>1 to 10 comma-separated country codes, each once; that each exists is checked element by element.</summary>
+    public static IRuleBuilderOptions<T, string?> CountryCodeList<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(c => c is null || c.Split(',', StringSplitOptions.TrimEntries) is { Length: >= 1 and <= MaxCodes } codes && codes.All(code => code.Length > 0))
+            .WithMessage($"'{{PropertyName}}' takes 1 to {MaxCodes} comma-separated alpha-3 codes.")
+            .Must(c => c is null || c.Split(',', StringSplitOptions.TrimEntries).Distinct().Count() == c.Split(',').Length)
+            .WithMessage("'{PropertyName}' names a country twice.");
+}

@@ -1,0 +1,55 @@
+using Api.Infrastructure;
+using Dapper;
+
+namespace Api.Persons;
+
+/// <summary>What person lists can be sorted by; each sort field maps to a fixed SQL expression that is never null.</summary>
+public static class PersonSorts
+{
+    public static readonly IReadOnlyDictionary<string, SortField> Fields = new Dictionary<string, SortField>
+    {
+        ["name"] = new("name", "coalesce(p.name_en, p.name_ar)", "text"),
+        // The best score among the names and aliases (see PersonFilter); a real, and compared as one by cursors.
+        [Lists.Relevance] = new(Lists.Relevance, "s.score", "real"),
+    };
+
+    public static SortOrder Default(PersonFilters filters) =>
+        SortOrder.TryParse(filters.Q is null ? "name" : "-relevance", Fields, out var order) ? order! : throw new InvalidOperationException();
+}
+
+/// <summary>
+/// The SQL of <see cref="PersonFilters"/> over <c>persons p</c>. A search joins <c>s</c>: the persons whose names
+/// match, united with those one of whose aliases matches, each with the best score. Both sides go through the
+/// trigram indexes of migration 0009, so their expressions must stay exactly the indexed ones.
+/// </summary>
+public static class PersonFilter
+{
+    private const string SearchFrom = """
+        persons p
+        JOIN (SELECT n.person_id, max(n.score) AS score
+              FROM (SELECT x.id AS person_id, word_similarity(fold(@q), fold(coalesce(x.name_en, '') || ' ' || coalesce(x.name_ar, ''))) AS score
+                    FROM persons x
+                    WHERE fold(@q) <% fold(coalesce(x.name_en, '') || ' ' || coalesce(x.name_ar, ''))
+                    UNION ALL
+                    SELECT pa.person_id, word_similarity(fold(@q), fold(pa.alias))
+                    FROM person_aliases pa
+                    WHERE fold(@q) <% fold(pa.alias)) n
+              GROUP BY n.person_id) s ON s.person_id = p.id
+        """;
+
+    public static FilterSql Build(PersonFilters f)
+    {
+        var where = new List<string>();
+        var parameters = new DynamicParameters();
+
+        if (f.Q is { } q)
+            parameters.Add("q", q.Trim());
+        if (f.Country is { } country)
+        {
+            where.Add("p.id IN (SELECT dm.person_id FROM delegations d JOIN delegation_members dm ON dm.delegation_id = d.id WHERE d.country_code = @country)");
+            parameters.Add("country", country);
+        }
+
+        return new FilterSql(f.Q is null ? "persons p" : SearchFrom, where.Count == 0 ? "true" : string.Join("\n  AND ", where), parameters);
+    }
+}
