@@ -47,6 +47,30 @@ public sealed class ListExportTests(DbFixture db) : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/api/v1/agreements?format=csv&party=NER", 4)]
+    [InlineData("/api/v1/persons?format=csv", 8)]
+    [InlineData("/api/v1/organizations?format=csv", 10)]
+    [InlineData("/api/v1/delegations?format=csv&country=LBY", 3)]   // the bilateral, the roundtable and the planned quadrilateral
+    public async Task The_other_lists_export_every_filtered_record_as_csv(string url, int records)
+    {
+        var rows = Csv(await _client.GetByteArrayAsync(url));
+
+        Assert.Equal(records, rows.Count - 1);
+        Assert.Equal("id", rows[0][0]);
+        Assert.All(rows, r => Assert.Equal(rows[0].Length, r.Length));
+    }
+
+    [Fact]
+    public async Task An_agreement_row_carries_its_parties_and_Arabic_title()
+    {
+        var rows = Csv(await _client.GetByteArrayAsync("/api/v1/agreements?format=csv&kind=invitation"));
+
+        var invitation = Assert.Single(rows.Skip(1));
+        Assert.Equal("دعوة المفوض بوزارة الداخلية فتحي باشاغا لوزير الداخلية النيجري محمد بازوم لزيارة ليبيا", invitation[Array.IndexOf(rows[0], "title_ar")]);
+        Assert.Contains("Fathi Bashagha", invitation[Array.IndexOf(rows[0], "parties")]);
+    }
+
+    [Theory]
     [InlineData("/api/v1/countries?format=geojson")]
     [InlineData("/api/v1/topics?format=pdf")]
     public async Task A_format_a_list_does_not_offer_is_400(string url)

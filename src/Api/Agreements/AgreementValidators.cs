@@ -75,7 +75,7 @@ public sealed class AgreementListOptionsValidator : AbstractValidator<AgreementL
 {
     public AgreementListOptionsValidator()
     {
-        Include(new PagedQueryValidator());
+        Include(new ExportablePagedQueryValidator());
         RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, AgreementSorts.Fields, out _)).WithMessage(Lists.SortMessage(AgreementSorts.Fields));
         RuleFor(o => o.Count).OneOf(Lists.CountModes);
     }

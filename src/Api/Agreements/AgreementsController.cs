@@ -24,6 +24,7 @@ public sealed class AgreementsController(AgreementRepository agreements, Agreeme
     /// <param name="options">Order, paging and count.</param>
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet]
+    [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<AgreementResponse>>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<Page<AgreementResponse>>> List([FromQuery] AgreementFilters filters, [FromQuery] AgreementListOptions options,
@@ -31,7 +32,8 @@ public sealed class AgreementsController(AgreementRepository agreements, Agreeme
     {
         if (!Lists.TryOrder(options.Sort, AgreementSorts.Fields, AgreementSorts.Default(filters), filters.Q is not null, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
-        return Ok(await agreements.ListAsync(filters, options, order, cancellationToken));
+        return await this.PageOrExportAsync(options, "agreements",
+            (cursor, limit) => agreements.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order, cancellationToken), cancellationToken);
     }
 
     /// <summary>Gets an agreement with its parties, the meetings it is linked to and its sources.</summary>

@@ -91,7 +91,7 @@ public sealed record DelegationFilters
 }
 
 /// <summary>How the delegation list is ordered, paged and counted.</summary>
-public sealed record DelegationListOptions : Infrastructure.PagedQuery
+public sealed record DelegationListOptions : Infrastructure.ExportablePagedQuery
 {
     /// <summary>Up to three of startDate (the start date of the delegation's meeting), country (the country code; delegations of an organisation alone first) and role, comma-separated; - before a field sorts it descending. Default: startDate. Ties are broken by id.</summary>
     /// <example>-startDate,role</example>

@@ -49,7 +49,7 @@ public sealed class DelegationListOptionsValidator : AbstractValidator<Delegatio
 {
     public DelegationListOptionsValidator()
     {
-        Include(new PagedQueryValidator());
+        Include(new ExportablePagedQueryValidator());
         RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, DelegationSorts.Fields, out _)).WithMessage(Lists.SortMessage(DelegationSorts.Fields));
         RuleFor(o => o.Count).OneOf(Lists.CountModes);
     }

@@ -22,6 +22,7 @@ public sealed class DelegationsController(DelegationRepository delegations, Meet
     /// <param name="options">Order, paging and count.</param>
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet]
+    [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<DelegationResponse>>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<Page<DelegationResponse>>> List([FromQuery] DelegationFilters filters, [FromQuery] DelegationListOptions options,
@@ -29,7 +30,8 @@ public sealed class DelegationsController(DelegationRepository delegations, Meet
     {
         if (!Lists.TryOrder(options.Sort, DelegationSorts.Fields, DelegationSorts.Default, searching: false, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
-        return Ok(await delegations.ListAsync(filters, options, order, cancellationToken));
+        return await this.PageOrExportAsync(options, "delegations",
+            (cursor, limit) => delegations.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order, cancellationToken), cancellationToken);
     }
 
     /// <summary>Gets a delegation with its members.</summary>

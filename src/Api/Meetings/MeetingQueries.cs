@@ -16,7 +16,7 @@ public static class MeetingSorts
         ["status"] = new("status", "m.status", "text"),
         ["format"] = new("format", "m.format", "text"),
         ["country"] = new("country", "coalesce(m.country_code, '')", "text"),
-        [Relevance] = new(Relevance, "word_similarity(fold(@q), s.document)", "float8"),
+        [Relevance] = new(Relevance, "word_similarity(fold(@q), s.document)", "real"),
     };
 
     public static readonly string[] Includes = ["delegations", "agreements", "sources", "topics"];
@@ -31,9 +31,7 @@ public static class MeetingSorts
 /// </summary>
 public static class MeetingFilter
 {
-    public sealed record Sql(string From, string Where, DynamicParameters Parameters);
-
-    public static Sql Build(MeetingFilters f)
+    public static FilterSql Build(MeetingFilters f)
     {
         var where = new List<string>();
         var parameters = new DynamicParameters();
@@ -91,7 +89,7 @@ public static class MeetingFilter
         if (f.Q is { } q)
             Add("fold(@q) <% s.document", "q", q.Trim());
 
-        return new Sql(
+        return new FilterSql(
             f.Q is null ? "meetings m" : "meetings m JOIN meeting_search s ON s.meeting_id = m.id",
             where.Count == 0 ? "true" : string.Join("\n  AND ", where),
             parameters);

@@ -35,34 +35,8 @@ public sealed class MeetingRepository(NpgsqlDataSource dataSource)
         var rows = (await connection.QueryAsync<MeetingListItem>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken))).AsList();
         var page = Page<MeetingListItem>.From(rows, options.Limit, m => order.CursorFor(m, m.Id));
         var items = await IncludeAsync(connection, page.Items, options.IncludeList(), cancellationToken);
-        var total = options.Count switch
-        {
-            "exact" => await CountAsync(connection, filters, cancellationToken),
-            "estimated" => await EstimateAsync(connection, filters, cancellationToken),
-            _ => (long?)null,
-        };
+        var total = await Lists.TotalAsync(connection, options.Count, MeetingFilter.Build(filters), cancellationToken);
         return page with { Items = items, Total = total };
-    }
-
-    private static async Task<long> CountAsync(NpgsqlConnection connection, MeetingFilters filters, CancellationToken cancellationToken)
-    {
-        var filter = MeetingFilter.Build(filters);
-        var sql = $"""
-            SELECT count(*) FROM {filter.From} WHERE {filter.Where}
-            """;
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken));
-    }
-
-    /// <summary>The planner's estimate of the matching rows: no rows are read, so it costs the same at any size.</summary>
-    private static async Task<long> EstimateAsync(NpgsqlConnection connection, MeetingFilters filters, CancellationToken cancellationToken)
-    {
-        var filter = MeetingFilter.Build(filters);
-        var sql = $"""
-            EXPLAIN (FORMAT JSON) SELECT 1 FROM {filter.From} WHERE {filter.Where}
-            """;
-        var plan = await connection.ExecuteScalarAsync<string>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken));
-        using var json = System.Text.Json.JsonDocument.Parse(plan!);
-        return (long)Math.Round(json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble());
     }
 
     private static async Task<IReadOnlyList<MeetingListItem>> IncludeAsync(NpgsqlConnection connection, IReadOnlyList<MeetingListItem> items,

@@ -59,9 +59,7 @@ public sealed class MeetingFiltersValidator : AbstractValidator<MeetingFilters>
             .WithMessage("'to' must not be before 'from'.");
         RuleFor(q => q.Country).ExistingCountry(countries).When(q => q.Country is not null);
         RuleFor(q => q.Host).ExistingCountry(countries).When(q => q.Host is not null);
-        RuleFor(q => q.Countries)
-            .Must(c => c is null || c.Split(',').Length is >= 1 and <= 10).WithMessage("'countries' takes 1 to 10 comma-separated codes.")
-            .Must(c => c is null || c.Split(',', StringSplitOptions.TrimEntries).Distinct().Count() == c.Split(',').Length).WithMessage("'countries' names a country twice.");
+        RuleFor(q => q.Countries).CountryCodeList();
         RuleForEach(q => q.CountryList()).OverrideIndexer((_, _, _, _) => "").ExistingCountry(countries).OverridePropertyName("countries");
         RuleFor(q => q.City).OptionalText(200);
         RuleFor(q => q.Topic).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage("'topic' is a topic code such as border-security.");
@@ -70,7 +68,7 @@ public sealed class MeetingFiltersValidator : AbstractValidator<MeetingFilters>
         RuleFor(q => q.Format)
             .Must(f => f is null || f.Count(MeetingValues.Formats.Contains) <= 1).WithMessage("Give at most one meeting format.")
             .Must(f => f is null || f.Count(OutputFormats.All.Contains) <= 1).WithMessage("Give at most one output format.");
-        RuleFor(q => q.Q).OptionalText(200).Must(q => q is null || q.Trim().Length >= 2).WithMessage("'q' needs at least two characters.");
+        RuleFor(q => q.Q).SearchText();
     }
 }
 

@@ -31,11 +31,8 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingExport
     public async Task<ActionResult<Page<MeetingListItem>>> List([FromQuery] MeetingFilters filters, [FromQuery] MeetingListOptions options,
         CancellationToken cancellationToken)
     {
-        var order = options.Sort is { } sort && SortOrder.TryParse(sort, MeetingSorts.Fields, out var parsed) ? parsed! : MeetingSorts.Default(filters);
-        if (filters.Q is null && order.Keys.Any(k => k.Field.Name == MeetingSorts.Relevance))
-            return WriteResponses.Validation(HttpContext, [new FieldError("sort", "Sorting by relevance needs a search (q).")]);
-        if (options.Cursor is not null && order.Read(options.Cursor) is null)
-            return WriteResponses.Validation(HttpContext, [new FieldError("cursor", "This cursor was made for another sort order, or is not one this API gave out.")]);
+        if (!Lists.TryOrder(options.Sort, MeetingSorts.Fields, MeetingSorts.Default(filters), filters.Q is not null, options.Cursor, out var order, out var error))
+            return WriteResponses.Validation(HttpContext, [error!]);
         var format = OutputFormats.Of(Request, OutputFormats.All);
         if (format == OutputFormats.Json)
             return Ok(await meetings.ListAsync(filters, options, order, cancellationToken));

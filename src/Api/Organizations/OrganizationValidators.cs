@@ -34,7 +34,7 @@ public sealed class OrganizationListOptionsValidator : AbstractValidator<Organiz
 {
     public OrganizationListOptionsValidator()
     {
-        Include(new PagedQueryValidator());
+        Include(new ExportablePagedQueryValidator());
         RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, OrganizationSorts.Fields, out _)).WithMessage(Lists.SortMessage(OrganizationSorts.Fields));
         RuleFor(o => o.Count).OneOf(Lists.CountModes);
     }

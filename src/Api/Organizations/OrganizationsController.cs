@@ -21,6 +21,7 @@ public sealed class OrganizationsController(OrganizationRepository organizations
     /// <param name="options">Order, paging and count.</param>
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet]
+    [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<OrganizationListItem>>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<Page<OrganizationListItem>>> List([FromQuery] OrganizationFilters filters, [FromQuery] OrganizationListOptions options,
@@ -28,7 +29,8 @@ public sealed class OrganizationsController(OrganizationRepository organizations
     {
         if (!Lists.TryOrder(options.Sort, OrganizationSorts.Fields, OrganizationSorts.Default(filters), filters.Q is not null, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
-        return Ok(await organizations.ListAsync(filters, options, order, cancellationToken));
+        return await this.PageOrExportAsync(options, "organizations",
+            (cursor, limit) => organizations.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order, cancellationToken), cancellationToken);
     }
 
     /// <summary>Gets an organisation with its parent and the organisations that are part of it.</summary>

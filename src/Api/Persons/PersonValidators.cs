@@ -35,7 +35,7 @@ public sealed class PersonListOptionsValidator : AbstractValidator<PersonListOpt
 {
     public PersonListOptionsValidator()
     {
-        Include(new PagedQueryValidator());
+        Include(new ExportablePagedQueryValidator());
         RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, PersonSorts.Fields, out _)).WithMessage(Lists.SortMessage(PersonSorts.Fields));
         RuleFor(o => o.Count).OneOf(Lists.CountModes);
     }

@@ -24,6 +24,7 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     /// <param name="options">Order, paging and count.</param>
     /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet]
+    [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<PersonListItem>>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<Page<PersonListItem>>> List([FromQuery] PersonFilters filters, [FromQuery] PersonListOptions options,
@@ -31,7 +32,8 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     {
         if (!Lists.TryOrder(options.Sort, PersonSorts.Fields, PersonSorts.Default(filters), filters.Q is not null, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
-        return Ok(await persons.ListAsync(filters, options, order, cancellationToken));
+        return await this.PageOrExportAsync(options, "persons",
+            (cursor, limit) => persons.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order, cancellationToken), cancellationToken);
     }
 
     /// <summary>Gets a person with their aliases and the meetings they attended.</summary>
