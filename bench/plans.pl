@@ -7,8 +7,10 @@
 #   scans       its scans: "Index Scan ix_x", "Bitmap Index Scan ix_y", "Seq Scan table", … (in plan order, deduplicated)
 #   nodes       its other node types (Limit, Sort, Hash Join, …)
 #   query       the first line of its query text
-#   flags       over every statement of the slice: Seq Scans on the --big tables (with the table's row estimate
-#               and the rows the scan read) and sorts or hashes that spilled to disk
+#   flags       over every statement of the slice: Seq Scans on the --big tables of more than 10,000 rows (with
+#               the table's row estimate and the rows the scan read), index or bitmap scans of those tables that
+#               threw more than 10,000 rows away (Rows Removed by Filter / Index Recheck), and sorts, hashes or
+#               aggregates that spilled to disk
 use strict;
 use warnings;
 
@@ -83,6 +85,12 @@ for my $p (@plans) {
         if ($n->{desc} =~ /^(?:Parallel )?Seq Scan on (\S+)/ && exists $big{$1} && $big{$1} > 10000) {
             my $f = sprintf 'Seq Scan on %s (%s rows in table, %s read, statement %.1f ms)', $1,
                 commify($big{$1}), commify($n->{rows} + $n->{removed}), $p->{ms};
+            push @flags, $f unless $flag_seen{$f}++;
+        }
+        if ($n->{desc} =~ /^((?:Parallel )?(?:Index(?: Only)? Scan(?: Backward)? using \S+|Bitmap Heap Scan)) on (\S+)/
+            && exists $big{$2} && $big{$2} > 10000 && $n->{removed} > 10000) {
+            my $f = sprintf '%s on %s read %s rows to keep %s (statement %.1f ms)', $1, $2,
+                commify($n->{rows} + $n->{removed}), commify($n->{rows}), $p->{ms};
             push @flags, $f unless $flag_seen{$f}++;
         }
         if ($n->{disk}) {

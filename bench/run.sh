@@ -17,6 +17,7 @@
 #   ONLY=regex    time only the queries whose path matches (grep -E)
 #   BENCH_PGROOT  folder of the cluster (default /tmp/bench-pg-$PGPORT; made and given to the postgres user)
 #   PG_SETTINGS   extra postgresql.conf lines, e.g. PG_SETTINGS=$'jit=off\nrandom_page_cost=1.1'
+#   CS_EXTRA      appended to the API's connection string, e.g. CS_EXTRA='Max Auto Prepare=20'
 #
 # The cluster runs with fsync=off, synchronous_commit=off and full_page_writes=off: it is thrown away, and a
 # crash would only mean running the bench again. Never use these settings for data you want to keep.
@@ -41,7 +42,7 @@ STAMP="$(date +%Y-%m-%d-%H%M%S)"
 SUMMARY="$RESULTS/summary-$STAMP.txt"
 PLANS="$RESULTS/plans-$STAMP.txt"
 API="http://127.0.0.1:$API_PORT/api/v1"
-CS="Host=127.0.0.1;Port=$PGPORT;Database=diplomacy;Username=postgres"
+CS="Host=127.0.0.1;Port=$PGPORT;Database=diplomacy;Username=postgres${CS_EXTRA:+;$CS_EXTRA}"
 PG_BIN=""
 API_PID=""
 SAMPLER_PID=""
@@ -308,7 +309,9 @@ done
 } > "$PLANS"
 say ""
 say "Queries: $RUNS requests each; median and p95 of curl's time_total; rows = items in the JSON; sql = the slowest"
-say "statement of the median request (auto_explain duration) and its plan; !! = Seq Scan of a big table or a spill to disk."
+say "statement of the median request (auto_explain duration) and its plan; !! = on a big table (meetings, delegations,"
+say "delegation_members, meeting_search, agreements; > 10,000 rows) a Seq Scan or a scan that filtered out > 10,000 rows,"
+say "or a sort/hash spilled to disk."
 say ""
 hdr="$(printf '%-3s %-7s %9s %9s %7s %10s %9s  %s' '#' 'status' 'median_ms' 'p95_ms' 'rows' 'bytes' 'sql_ms' 'query')"
 say "$hdr"
@@ -377,7 +380,7 @@ for entry in "${QUERIES[@]}"; do
   unset P
 done
 say ""
-say "$qn queries; $flagged with a Seq Scan of a big table or a spill to disk. Full plans: ${PLANS#"$ROOT"/}"
+say "$qn queries; $flagged flagged (!!). Full plans: ${PLANS#"$ROOT"/}"
 
 # ------------------------------------------------------------------------------------------------ CSV export
 rss() { awk '/^VmRSS/ { print $2 }' "/proc/$API_PID/status" 2>/dev/null || echo 0; }
