@@ -67,7 +67,7 @@ public static class MigrationJob
             var applied = await MigrationRunner.ApplyAsync(connection, Path.Combine(dbDirectory, "migrations"), logger, cancellationToken);
             var importer = CreateImporter(dataSource, loggerFactory);
             var changed = await importer.ImportAsync(connection, Path.Combine(dbDirectory, "seed"), cancellationToken);
-            logger.LogInformation("Migration job done: {Applied} migration(s) applied, {Changed} seed row(s) changed", applied.Count, changed);
+            logger.LogInformation("Migration job done: {Applied} migration(s) applied, {Changed} seed record(s) created or updated", applied.Count, changed);
             return new JobResult(applied, changed);
         }
         finally
