@@ -42,7 +42,14 @@ public static class MeetingFilter
         }
 
         if (f.From is { } from)
-            Add("m.period_end >= @from", "from", from);
+        {
+            // The second bound changes no result (no meeting lasts longer than the longest one); it lets the
+            // (start_date, id) index start its scan near `from` instead of at the first meeting ever.
+            Add("""
+                m.period_end >= @from
+                AND m.start_date >= @from - (SELECT coalesce(max(x.period_end - x.start_date), 0) FROM meetings x)
+                """, "from", from);
+        }
         if (f.To is { } to)
             Add("m.start_date <= @to", "to", to);
         if (f.Country is { } country)
