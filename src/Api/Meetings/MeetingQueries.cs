@@ -57,17 +57,15 @@ public static class MeetingFilter
                 (m.country_code = @country OR m.host_country_code = @country
                  OR m.id IN (SELECT d.meeting_id FROM delegations d WHERE d.country_code = @country))
                 """, "country", country);
-        if (f.CountryList() is { Count: > 0 } countries)
+        var codes = f.CountryList();
+        for (var i = 0; i < codes.Count; i++)
         {
-            // Every listed country took part: with a delegation, or as the host.
-            Add("""
-                m.id IN (SELECT x.meeting_id
-                         FROM (SELECT d.meeting_id, d.country_code FROM delegations d WHERE d.country_code = ANY(@countries)
-                               UNION
-                               SELECT h.id, h.host_country_code FROM meetings h WHERE h.host_country_code = ANY(@countries)) x
-                         GROUP BY x.meeting_id
-                         HAVING count(DISTINCT x.country_code) = cardinality(@countries))
-                """, "countries", countries.ToArray());
+            // Every listed country took part, with a delegation or as the host: one indexed check per country
+            // and meeting, so the scan in list order stops as soon as the page is full.
+            Add($"""
+                (m.host_country_code = @country{i}
+                 OR EXISTS (SELECT 1 FROM delegations d WHERE d.meeting_id = m.id AND d.country_code = @country{i}))
+                """, $"country{i}", codes[i]);
         }
         if (f.Host is { } host)
             Add("m.host_country_code = @host", "host", host);
@@ -79,9 +77,10 @@ public static class MeetingFilter
                 """, "person", person);
         if (f.Organization is { } organization)
             Add("""
-                m.id IN (SELECT d.meeting_id FROM delegations d WHERE d.organization_id = @organization
-                         UNION
-                         SELECT d.meeting_id FROM delegation_members dm JOIN delegations d ON d.id = dm.delegation_id WHERE dm.organization_id = @organization)
+                EXISTS (SELECT 1 FROM delegations d
+                        WHERE d.meeting_id = m.id
+                          AND (d.organization_id = @organization
+                               OR EXISTS (SELECT 1 FROM delegation_members dm WHERE dm.delegation_id = d.id AND dm.organization_id = @organization)))
                 """, "organization", organization);
         if (f.Topic is { } topic)
             Add("m.id IN (SELECT mt.meeting_id FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id WHERE t.code = @topic)", "topic", topic);
