@@ -21,6 +21,8 @@ public sealed class MeetingExporter(NpgsqlDataSource dataSource)
     public async Task WriteAsync(HttpResponse response, MeetingFilters filters, MeetingListOptions options, SortOrder order, string format,
         bool limitGiven, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        filters = await MeetingFilter.ResolveSearchAsync(connection, filters, cancellationToken);
         var filter = MeetingFilter.Build(filters);
         var where = filter.Where;
         if (order.Read(options.Cursor) is { } cursor)
@@ -43,7 +45,6 @@ public sealed class MeetingExporter(NpgsqlDataSource dataSource)
 
         response.ContentType = OutputFormats.MediaTypes[format] + "; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"meetings.{(format == OutputFormats.GeoJson ? "geojson" : format)}\"";
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = connection.QueryUnbufferedAsync<ExportRow>(sql, filter.Parameters);
         switch (format)
         {

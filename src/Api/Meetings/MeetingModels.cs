@@ -228,6 +228,11 @@ public sealed record MeetingFilters
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
+    /// <summary>Set by the server: the search q matches no meeting exactly, so it is matched by similarity.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Fuzzy { get; init; }
+
     /// <summary>The meeting format among the <c>format</c> values, if one is.</summary>
     public string? MeetingFormat() => Format?.FirstOrDefault(f => MeetingValues.Formats.Contains(f));
 

@@ -31,6 +31,23 @@ public static class MeetingSorts
 /// </summary>
 public static class MeetingFilter
 {
+    /// <summary>A LIKE pattern matching q, folded, anywhere; LIKE's own wildcards in q are taken literally.</summary>
+    private const string LikePattern = """'%' || replace(replace(replace(fold(@q), '\', '\\'), '%', '\%'), '_', '\_') || '%'""";
+
+    /// <summary>
+    /// Searches match q exactly (after folding) when any meeting does, and only otherwise tolerate misspellings:
+    /// a common name then costs what its exact matches cost, not a similarity check of every document that
+    /// shares a trigram with it.
+    /// </summary>
+    public static async Task<MeetingFilters> ResolveSearchAsync(Npgsql.NpgsqlConnection connection, MeetingFilters f, CancellationToken cancellationToken)
+    {
+        if (f.Q is not { } q)
+            return f;
+        var sql = $"SELECT EXISTS (SELECT 1 FROM meeting_search s WHERE s.document LIKE {LikePattern})";
+        var exact = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { q = q.Trim() }, cancellationToken: cancellationToken));
+        return f with { Fuzzy = !exact };
+    }
+
     public static FilterSql Build(MeetingFilters f)
     {
         var where = new List<string>();
@@ -93,7 +110,12 @@ public static class MeetingFilter
         if (f.Agreement is { } agreement)
             Add("m.id IN (SELECT am.meeting_id FROM agreement_meetings am WHERE am.agreement_id = @agreement)", "agreement", agreement);
         if (f.Q is { } q)
-            Add("fold(@q) <% s.document", "q", q.Trim());
+        {
+            // Exact: every folded character of q, in order, somewhere in the document (the trigram index finds
+            // the few documents holding all of q's trigrams). Fuzzy, only when nothing matches exactly: a
+            // stretch of the document at least half alike (word similarity), for misspellings.
+            Add(f.Fuzzy ? "fold(@q) <% s.document" : $"s.document LIKE {LikePattern}", "q", q.Trim());
+        }
 
         return new FilterSql(
             f.Q is null ? "meetings m" : "meetings m JOIN meeting_search s ON s.meeting_id = m.id",

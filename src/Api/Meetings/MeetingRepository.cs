@@ -18,6 +18,8 @@ public sealed class MeetingRepository(NpgsqlDataSource dataSource)
     /// <summary>A page of meetings in <paramref name="order"/>, after the cursor, with what <c>include</c> asks for and the count if asked.</summary>
     public async Task<Page<MeetingListItem>> ListAsync(MeetingFilters filters, MeetingListOptions options, SortOrder order, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        filters = await MeetingFilter.ResolveSearchAsync(connection, filters, cancellationToken);
         var filter = MeetingFilter.Build(filters);
         var where = filter.Where;
         if (order.Read(options.Cursor) is { } cursor)
@@ -30,8 +32,6 @@ public sealed class MeetingRepository(NpgsqlDataSource dataSource)
             ORDER BY {order.OrderBy("m.id")}
             LIMIT @take
             """;
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<MeetingListItem>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken))).AsList();
         var page = Page<MeetingListItem>.From(rows, options.Limit, m => order.CursorFor(m, m.Id));
         var items = await IncludeAsync(connection, page.Items, options.IncludeList(), cancellationToken);

@@ -14,6 +14,8 @@ public sealed class PartnerRepository(NpgsqlDataSource dataSource)
     {
         // The country's own meetings come first, through the indexes on host and on delegations (country, meeting),
         // so only those are filtered and grouped.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        filters = await MeetingFilter.ResolveSearchAsync(connection, filters, cancellationToken);
         var filter = MeetingFilter.Build(filters);
         var sql = $"""
             WITH met AS (
@@ -45,7 +47,6 @@ public sealed class PartnerRepository(NpgsqlDataSource dataSource)
             ORDER BY meetings DESC, code
             """;
         filter.Parameters.Add("partnersOf", code);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var items = await connection.QueryAsync<PartnerResponse>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken));
         return new PartnersResponse { Country = code, Items = items.AsList() };
     }

@@ -28,6 +28,7 @@ public sealed class StatsRepository(NpgsqlDataSource dataSource)
     public async Task<MeetingStatsResponse> MeetingsAsync(MeetingFilters filters, string groupBy, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        filters = await MeetingFilter.ResolveSearchAsync(connection, filters, cancellationToken);
         if (MeetingStatsGroups.IsPeriod(groupBy))
             return await PeriodsAsync(connection, filters, groupBy, cancellationToken);
 
