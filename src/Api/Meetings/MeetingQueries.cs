@@ -16,12 +16,7 @@ public static class MeetingSorts
         ["status"] = new("status", "m.status", "text"),
         ["format"] = new("format", "m.format", "text"),
         ["country"] = new("country", "coalesce(m.country_code, '')", "text"),
-        // Fuzzy matches rank by how alike the closest stretch of the whole record is; exact matches (which may be
-        // many: a common family name) by how much of the title the query is, which is cheap to work out.
-        [Relevance] = new(Relevance, """
-            CASE WHEN @fuzzy THEN word_similarity(fold(@q), s.document)
-                 ELSE word_similarity(fold(@q), fold(coalesce(m.title_en, '') || ' ' || coalesce(m.title_ar, ''))) END
-            """, "real"),
+        [Relevance] = new(Relevance, "word_similarity(fold(@q), s.document)", "real"),
     };
 
     public static readonly string[] Includes = ["delegations", "agreements", "sources", "topics"];
@@ -120,7 +115,6 @@ public static class MeetingFilter
             // the few documents holding all of q's trigrams). Fuzzy, only when nothing matches exactly: a
             // stretch of the document at least half alike (word similarity), for misspellings.
             Add(f.Fuzzy ? "fold(@q) <% s.document" : $"s.document LIKE {LikePattern}", "q", q.Trim());
-            parameters.Add("fuzzy", f.Fuzzy);
         }
 
         return new FilterSql(
