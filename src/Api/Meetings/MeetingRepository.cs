@@ -21,19 +21,7 @@ public sealed class MeetingRepository(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         filters = await MeetingFilter.ResolveSearchAsync(connection, filters, cancellationToken);
         var filter = MeetingFilter.Build(filters);
-        var where = filter.Where;
-        if (order.Read(options.Cursor) is { } cursor)
-            where += "\n  AND " + order.After(cursor, "m.id", filter.Parameters);
-        filter.Parameters.Add("take", options.Limit + 1);
-        var sql = $"""
-            SELECT {SummaryColumns}, {order.SelectColumns}
-            FROM {filter.From}
-            WHERE {where}
-            ORDER BY {order.OrderBy("m.id")}
-            LIMIT @take
-            """;
-        var rows = (await connection.QueryAsync<MeetingListItem>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken))).AsList();
-        var page = Page<MeetingListItem>.From(rows, options.Limit, m => order.CursorFor(m, m.Id));
+        var page = await Lists.PageAsync<MeetingListItem>(connection, SummaryColumns, filter.From, filter, order, "m.id", options, m => m.Id, cancellationToken);
         var items = await IncludeAsync(connection, page.Items, options.IncludeList(), cancellationToken);
         var total = await Lists.TotalAsync(connection, options.Count, MeetingFilter.Build(filters), cancellationToken);
         return page with { Items = items, Total = total };
