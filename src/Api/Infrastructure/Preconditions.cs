@@ -105,6 +105,9 @@ public sealed class ETagFilter(IOptions<JsonOptions> json) : IAsyncResultFilter
                 var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
                 if (ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(tag), useStrongComparison: false)))
                     context.Result = new StatusCodeResult(StatusCodes.Status304NotModified);
+                else if (result.StatusCode is null or 200)
+                    // The body is serialised already, for its digest: send those bytes rather than serialise it again.
+                    context.Result = new FileContentResult(body, "application/json; charset=utf-8");
             }
         }
         return next();
