@@ -792,15 +792,15 @@ SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 CREATE UNLOGGED TABLE bench_meeting_documents AS
-SELECT m.id AS meeting_id, meeting_document(m.id) AS document FROM meetings m
+SELECT m.id AS meeting_id, meeting_document(m.id) AS document, meeting_title(m.id) AS title FROM meetings m
 WHERE NOT EXISTS (SELECT 1 FROM meeting_search s WHERE s.meeting_id = m.id);
-INSERT INTO meeting_search (meeting_id, document) SELECT meeting_id, document FROM bench_meeting_documents;
+INSERT INTO meeting_search (meeting_id, document, title) SELECT meeting_id, document, title FROM bench_meeting_documents;
 DROP TABLE bench_meeting_documents;
 SELECT pg_temp.lap('meeting_search documents', (SELECT count(*) FROM meeting_search));
 CREATE UNLOGGED TABLE bench_agreement_documents AS
-SELECT a.id AS agreement_id, agreement_document(a.id) AS document FROM agreements a
+SELECT a.id AS agreement_id, agreement_document(a.id) AS document, agreement_title(a.id) AS title FROM agreements a
 WHERE NOT EXISTS (SELECT 1 FROM agreement_search s WHERE s.agreement_id = a.id);
-INSERT INTO agreement_search (agreement_id, document) SELECT agreement_id, document FROM bench_agreement_documents;
+INSERT INTO agreement_search (agreement_id, document, title) SELECT agreement_id, document, title FROM bench_agreement_documents;
 DROP TABLE bench_agreement_documents;
 SELECT pg_temp.lap('agreement_search documents', (SELECT count(*) FROM agreement_search));
 RESET parallel_setup_cost;

@@ -180,17 +180,33 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Q_lists_the_best_match_first_and_sort_relevance_reverses_it()
+    public async Task Q_lists_title_matches_first_the_closest_title_first_and_sort_relevance_reverses_it()
     {
-        var exact = await CreateAsync(new Agreement { TitleEn = "Border patrols" });
-        var misspelt = await CreateAsync(new Agreement { TitleEn = "Bordr patrol" });
+        var title = await CreateAsync(new Agreement { TitleEn = "Niger" });
+        var longerTitle = await CreateAsync(new Agreement { TitleEn = "Niger border patrols" });
+        var party = await CreateAsync(new Agreement { TitleEn = "Fisheries", Parties = [Party("party", "NER")] });
+        // Matched only by similarity, which is not tried while something holds q as written.
+        await CreateAsync(new Agreement { TitleEn = "Nigr customs" });
         await CreateAsync(new Agreement { TitleEn = "Customs" });
 
-        Assert.Equal([exact.Id, misspelt.Id], await _client.GetIdsAsync($"/api/v1/agreements?q={Q("border patrols")}"));
-        Assert.Equal([misspelt.Id, exact.Id], await _client.GetIdsAsync($"/api/v1/agreements?q={Q("border patrols")}&sort=relevance"));
+        Assert.Equal([title.Id, longerTitle.Id, party.Id], await _client.GetIdsAsync($"/api/v1/agreements?q={Q("niger")}"));
+        Assert.Equal([party.Id, longerTitle.Id, title.Id], await _client.GetIdsAsync($"/api/v1/agreements?q={Q("niger")}&sort=relevance"));
         // Another sort replaces the ranking; the search still filters.
-        Assert.Equal(new[] { exact, misspelt }.OrderBy(a => a.TitleEn, TextOrder).Select(a => a.Id),
-            await _client.GetIdsAsync($"/api/v1/agreements?q={Q("border patrols")}&sort=title"));
+        Assert.Equal(new[] { title, longerTitle, party }.OrderBy(a => a.TitleEn, TextOrder).Select(a => a.Id),
+            await _client.GetIdsAsync($"/api/v1/agreements?q={Q("niger")}&sort=title"));
+    }
+
+    [Fact]
+    public async Task Q_that_nothing_holds_as_written_lists_similar_matches_the_most_alike_first()
+    {
+        var exact = await CreateAsync(new Agreement { TitleEn = "Border patrols" });
+        var near = await CreateAsync(new Agreement { TitleEn = "Bordr patrols" });
+        var farther = await CreateAsync(new Agreement { TitleEn = "Border patrol" });
+        await CreateAsync(new Agreement { TitleEn = "Customs" });
+
+        // "bordar patrols" is in no title: by word similarity, 0.71, 0.67 and 0.56.
+        Assert.Equal([near.Id, exact.Id, farther.Id], await _client.GetIdsAsync($"/api/v1/agreements?q={Q("bordar patrols")}"));
+        Assert.Equal([farther.Id, exact.Id, near.Id], await _client.GetIdsAsync($"/api/v1/agreements?q={Q("bordar patrols")}&sort=relevance"));
     }
 
     [Fact]
@@ -248,19 +264,23 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         Assert.Equal(Sorted(made, sort.Length == 0 ? "date" : sort["sort=".Length..]), paged);
     }
 
-    [Fact]
-    public async Task Paging_a_search_by_relevance_gives_every_match_once_even_between_equal_scores()
+    [Theory]
+    [InlineData("bordar patrols", 8)] // in no title: by similarity, with ties a float8 cannot hold exactly (0.6666667, 0.7058824)
+    [InlineData("border patrols", 3)] // as written in three titles, two of them equal
+    public async Task Paging_a_search_by_relevance_gives_every_match_once_even_between_equal_scores(string q, int count)
     {
-        // Ties on scores that a float8 cannot hold exactly (0.8666667, 0.7058824), where pages end.
-        var matches = new List<Guid>();
-        foreach (var title in new[] { "Border patrols", "Border patrol", "Bordr patrols", "Border patrol", "Border patrols", "Bordr patrols", "Border patrol", "Joint border patrols" })
-            matches.Add((await CreateAsync(new Agreement { TitleEn = title })).Id);
+        var titles = new[] { "Border patrols", "Border patrol", "Bordr patrols", "Border patrol", "Border patrols", "Bordr patrols", "Border patrol", "Joint border patrols" };
+        var made = new List<(Guid Id, string Title)>();
+        foreach (var title in titles)
+            made.Add(((await CreateAsync(new Agreement { TitleEn = title })).Id, title));
         await CreateAsync(new Agreement { TitleEn = "Fisheries" });
-        var url = $"/api/v1/agreements?q={Q("border patrols")}";
+        var url = $"/api/v1/agreements?q={Q(q)}";
 
         var all = await _client.GetIdsAsync(url);
 
-        Assert.Equal(matches.ToHashSet(), all.ToHashSet());
+        var expected = count == titles.Length ? made : made.Where(m => m.Title.Contains(q, StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(count, expected.Count);
+        Assert.Equal(expected.Select(m => m.Id).ToHashSet(), all.ToHashSet());
         Assert.Equal(all, await _client.GetAllPagesAsync(url, 1));
         Assert.Equal(all, await _client.GetAllPagesAsync(url, 2));
         Assert.Equal(Enumerable.Reverse(all), await _client.GetAllPagesAsync(url + "&sort=relevance", 1));

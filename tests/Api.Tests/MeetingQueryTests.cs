@@ -86,6 +86,27 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_search_lists_meetings_with_q_in_their_title_first_then_the_others_newest_first()
+    {
+        var older = Bodies.Meeting();
+        older["startDate"] = "2004-05-01";
+        var newer = Bodies.Meeting();
+        newer["startDate"] = "2006-05-01";
+        var titled = Bodies.Meeting();
+        titled["startDate"] = "2003-01-01";
+        titled["titleEn"] = "Talks with Bashagha in N'Djamena";
+        titled["titleAr"] = "محادثات مع باشاغا في انجامينا";
+        var olderId = await CreateAsync(older);
+        var titledId = await CreateAsync(titled);
+        var newerId = await CreateAsync(newer);
+
+        // Bashagha sits in all three delegations; only one meeting has him in its title.
+        Assert.Equal([titledId, newerId, olderId], await IdsAsync($"q=bashagha&to=2010-12-31"));
+        Assert.Equal([titledId, newerId, olderId], await IdsAsync($"q={Uri.EscapeDataString("باشاغا")}&to=2010-12-31"));
+        Assert.Equal([olderId, newerId, titledId], await IdsAsync($"q=bashagha&to=2010-12-31&sort=relevance,startDate"));
+    }
+
+    [Fact]
     public async Task A_search_that_matches_nothing_is_an_empty_page()
     {
         Assert.Empty(await IdsAsync("q=" + Uri.EscapeDataString("Reykjavik whaling")));

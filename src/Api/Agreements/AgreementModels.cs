@@ -154,10 +154,15 @@ public sealed record AgreementFilters
     [FromQuery(Name = "meeting")]
     public Guid? Meeting { get; init; }
 
-    /// <summary>Search, in Arabic or English, 2 to 200 characters: titles, summaries, and the names of the parties (countries, organisations and their abbreviations, people under every alias). Arabic is folded (diacritics and tatweel dropped; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي), Latin case and accents ignored, small misspellings tolerated; best match first unless <c>sort</c> says otherwise.</summary>
+    /// <summary>Search, in Arabic or English, 2 to 200 characters: titles, summaries, and the names of the parties (countries, organisations and their abbreviations, people under every alias). Arabic is folded (diacritics and tatweel dropped; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي), Latin case and accents ignored. Matches q as written (after folding) wherever any record holds it; when none does, small misspellings are tolerated (similar words). Best match first unless <c>sort</c> says otherwise: records with q in their title before records that mention it elsewhere, then by id.</summary>
     /// <example>باشاغا</example>
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
+
+    /// <summary>Set by the server: the search q matches no agreement exactly, so it is matched by similarity.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Fuzzy { get; init; }
 
     /// <summary>The codes of <see cref="Parties"/>.</summary>
     public IReadOnlyList<string> PartyList() =>

@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Search;
 using Dapper;
 
 namespace Api.Agreements;
@@ -13,8 +14,7 @@ public static class AgreementSorts
         ["title"] = new("title", "coalesce(a.title_en, a.title_ar)", "text"),
         ["kind"] = new("kind", "a.kind", "text"),
         ["status"] = new("status", "a.status", "text"),
-        // word_similarity is a real; the cursor compares it as one, since its text read back as a float8 is another number.
-        [Lists.Relevance] = new(Lists.Relevance, "word_similarity(fold(@q), s.document)", "real"),
+        [Lists.Relevance] = new(Lists.Relevance, TextSearch.Relevance, "real"),
     };
 
     public static SortOrder Default(AgreementFilters filters) =>
@@ -27,6 +27,10 @@ public static class AgreementSorts
 /// </summary>
 public static class AgreementFilter
 {
+    /// <summary>Decides how q matches (<see cref="TextSearch.FuzzyAsync"/>) before the filter is built.</summary>
+    public static async Task<AgreementFilters> ResolveSearchAsync(Npgsql.NpgsqlConnection connection, AgreementFilters f, CancellationToken cancellationToken) =>
+        f.Q is { } q ? f with { Fuzzy = await TextSearch.FuzzyAsync(connection, SearchTable.Agreements, q, cancellationToken) } : f;
+
     public static FilterSql Build(AgreementFilters f)
     {
         var where = new List<string>();
@@ -62,7 +66,10 @@ public static class AgreementFilter
         if (f.Meeting is { } meeting)
             Add("a.id IN (SELECT am.agreement_id FROM agreement_meetings am WHERE am.meeting_id = @meeting)", "meeting", meeting);
         if (f.Q is { } q)
-            Add("fold(@q) <% s.document", "q", q.Trim());
+        {
+            Add(TextSearch.Match(f.Fuzzy), "q", q.Trim());
+            parameters.Add("fuzzy", f.Fuzzy);
+        }
 
         return new FilterSql(
             f.Q is null ? "agreements a" : "agreements a JOIN agreement_search s ON s.agreement_id = a.id",

@@ -11,8 +11,9 @@ public sealed class AgreementRepository(NpgsqlDataSource dataSource)
     /// <summary>A page of agreements in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
     public async Task<Page<AgreementResponse>> ListAsync(AgreementFilters filters, AgreementListOptions options, SortOrder order, CancellationToken cancellationToken)
     {
-        var filter = AgreementFilter.Build(filters);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        filters = await AgreementFilter.ResolveSearchAsync(connection, filters, cancellationToken);
+        var filter = AgreementFilter.Build(filters);
         var keys = await Lists.PageAsync<SortedKey>(connection, "a.id", filter.From, filter, order, "a.id", options, k => k.Id, cancellationToken);
         var agreements = await LoadAsync(connection, keys.Items.Select(k => k.Id).ToArray(), cancellationToken);
         var total = await Lists.TotalAsync(connection, options.Count, AgreementFilter.Build(filters), cancellationToken);

@@ -223,7 +223,7 @@ public sealed record MeetingFilters
     [FromQuery(Name = "agreement")]
     public Guid? Agreement { get; init; }
 
-    /// <summary>Search, in Arabic or English: titles, summaries, places, countries, topics, and the names and aliases of the people and organisations in the delegations. Arabic is folded (diacritics and tatweel dropped; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي), Latin case and accents ignored, small misspellings tolerated; best match first unless <c>sort</c> says otherwise.</summary>
+    /// <summary>Search, in Arabic or English: titles, summaries, places, countries, topics, and the names and aliases of the people and organisations in the delegations. Arabic is folded (diacritics and tatweel dropped; أ إ آ ٱ → ا; ى → ي; ة → ه; ؤ → و; ئ → ي), Latin case and accents ignored. Matches q as written (after folding) wherever any record holds it; when none does, small misspellings are tolerated (similar words). Best match first unless <c>sort</c> says otherwise: records with q in their title before records that mention it elsewhere, newest first among equals.</summary>
     /// <example>بازوم</example>
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
@@ -244,7 +244,7 @@ public sealed record MeetingFilters
 /// <summary>How the meeting list is ordered, paged, counted and filled.</summary>
 public sealed record MeetingListOptions : Infrastructure.PagedQuery
 {
-    /// <summary>Up to three of startDate, endDate, title, status, format, country and (with q) relevance, comma-separated; - before a field sorts it descending. Default: startDate (with q: -relevance). Ties are broken by id.</summary>
+    /// <summary>Up to three of startDate, endDate, title, status, format, country and (with q) relevance, comma-separated; - before a field sorts it descending. Default: startDate (with q: -relevance,-startDate). Ties are broken by id.</summary>
     /// <example>-startDate</example>
     [FromQuery(Name = "sort")]
     public string? Sort { get; init; }

@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Search;
 using Dapper;
 
 namespace Api.Meetings;
@@ -16,13 +17,13 @@ public static class MeetingSorts
         ["status"] = new("status", "m.status", "text"),
         ["format"] = new("format", "m.format", "text"),
         ["country"] = new("country", "coalesce(m.country_code, '')", "text"),
-        [Relevance] = new(Relevance, "word_similarity(fold(@q), s.document)", "real"),
+        [Relevance] = new(Relevance, TextSearch.Relevance, "real"),
     };
 
     public static readonly string[] Includes = ["delegations", "agreements", "sources", "topics"];
 
     public static SortOrder Default(MeetingFilters filters) =>
-        SortOrder.TryParse(filters.Q is null ? "startDate" : "-relevance", Fields, out var order) ? order! : throw new InvalidOperationException();
+        SortOrder.TryParse(filters.Q is null ? "startDate" : "-relevance,-startDate", Fields, out var order) ? order! : throw new InvalidOperationException();
 }
 
 /// <summary>
@@ -31,22 +32,9 @@ public static class MeetingSorts
 /// </summary>
 public static class MeetingFilter
 {
-    /// <summary>A LIKE pattern matching q, folded, anywhere; LIKE's own wildcards in q are taken literally.</summary>
-    private const string LikePattern = """'%' || replace(replace(replace(fold(@q), '\', '\\'), '%', '\%'), '_', '\_') || '%'""";
-
-    /// <summary>
-    /// Searches match q exactly (after folding) when any meeting does, and only otherwise tolerate misspellings:
-    /// a common name then costs what its exact matches cost, not a similarity check of every document that
-    /// shares a trigram with it.
-    /// </summary>
-    public static async Task<MeetingFilters> ResolveSearchAsync(Npgsql.NpgsqlConnection connection, MeetingFilters f, CancellationToken cancellationToken)
-    {
-        if (f.Q is not { } q)
-            return f;
-        var sql = $"SELECT EXISTS (SELECT 1 FROM meeting_search s WHERE s.document LIKE {LikePattern})";
-        var exact = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { q = q.Trim() }, cancellationToken: cancellationToken));
-        return f with { Fuzzy = !exact };
-    }
+    /// <summary>Decides how q matches (<see cref="TextSearch.FuzzyAsync"/>) before the filter is built.</summary>
+    public static async Task<MeetingFilters> ResolveSearchAsync(Npgsql.NpgsqlConnection connection, MeetingFilters f, CancellationToken cancellationToken) =>
+        f.Q is { } q ? f with { Fuzzy = await TextSearch.FuzzyAsync(connection, SearchTable.Meetings, q, cancellationToken) } : f;
 
     public static FilterSql Build(MeetingFilters f)
     {
@@ -111,10 +99,8 @@ public static class MeetingFilter
             Add("m.id IN (SELECT am.meeting_id FROM agreement_meetings am WHERE am.agreement_id = @agreement)", "agreement", agreement);
         if (f.Q is { } q)
         {
-            // Exact: every folded character of q, in order, somewhere in the document (the trigram index finds
-            // the few documents holding all of q's trigrams). Fuzzy, only when nothing matches exactly: a
-            // stretch of the document at least half alike (word similarity), for misspellings.
-            Add(f.Fuzzy ? "fold(@q) <% s.document" : $"s.document LIKE {LikePattern}", "q", q.Trim());
+            Add(TextSearch.Match(f.Fuzzy), "q", q.Trim());
+            parameters.Add("fuzzy", f.Fuzzy);
         }
 
         return new FilterSql(

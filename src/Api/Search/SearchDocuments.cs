@@ -52,9 +52,9 @@ public static class SearchDocuments
     private static Task MeetingsAsync(DbSession db, IReadOnlyCollection<Guid> ids)
     {
         const string sql = """
-            INSERT INTO meeting_search (meeting_id, document)
-            SELECT id, meeting_document(id) FROM meetings WHERE id = ANY(@ids)
-            ON CONFLICT (meeting_id) DO UPDATE SET document = EXCLUDED.document
+            INSERT INTO meeting_search (meeting_id, document, title)
+            SELECT id, meeting_document(id), meeting_title(id) FROM meetings WHERE id = ANY(@ids)
+            ON CONFLICT (meeting_id) DO UPDATE SET document = EXCLUDED.document, title = EXCLUDED.title
             """;
         return ids.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(sql, new { ids = ids.ToArray() });
     }
@@ -62,9 +62,9 @@ public static class SearchDocuments
     private static Task AgreementsAsync(DbSession db, IReadOnlyCollection<Guid> ids)
     {
         const string sql = """
-            INSERT INTO agreement_search (agreement_id, document)
-            SELECT id, agreement_document(id) FROM agreements WHERE id = ANY(@ids)
-            ON CONFLICT (agreement_id) DO UPDATE SET document = EXCLUDED.document
+            INSERT INTO agreement_search (agreement_id, document, title)
+            SELECT id, agreement_document(id), agreement_title(id) FROM agreements WHERE id = ANY(@ids)
+            ON CONFLICT (agreement_id) DO UPDATE SET document = EXCLUDED.document, title = EXCLUDED.title
             """;
         return ids.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(sql, new { ids = ids.ToArray() });
     }
