@@ -2,7 +2,7 @@
 # bench/run.sh: a throwaway PostgreSQL cluster holding N synthetic meetings (bench/generate.sql), the API (Release)
 # on top of it, and for each read query of the list below: HTTP status, median and p95 time over RUNS requests,
 # rows and bytes, and the plan of the slowest SQL statement of the request (from auto_explain), with a flag on
-# any Seq Scan of a big table. Then a full CSV export with the API's peak RSS. See bench/README.md.
+# any Seq Scan of a big table. Then whole exports (CSV, GeoJSON, NDJSON) with the API's peak RSS. See bench/README.md.
 #
 #   N=1000000 bench/run.sh          N=10000 bench/run.sh   (quick check)
 #
@@ -219,6 +219,7 @@ PERSON="$(sql "SELECT person_id FROM delegation_members GROUP BY 1 ORDER BY coun
 ORG="$(sql "SELECT organization_id FROM delegations WHERE organization_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")"
 PARENT="$(sql "SELECT parent_meeting_id FROM meetings WHERE parent_meeting_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")"
 AGREEMENT="$(sql "SELECT agreement_id FROM agreement_meetings GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")"
+AGREEMENT_MEETING="$(sql "SELECT meeting_id FROM agreement_meetings GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")"
 # The most common one-word Arabic and Latin family names of Libyan delegates; the Latin one with its third letter dropped.
 AR_FAMILY="$(sql "SELECT w[2] FROM (
                     SELECT regexp_match(p.name_ar, '(\S+) (\S+)\$') AS w
@@ -234,7 +235,7 @@ TYPO="$(sql "SELECT overlay(w PLACING '' FROM 3 FOR 1) FROM (
                GROUP BY 1) x
              WHERE length(w) >= 6 AND w ~ '^[A-Za-z]+\$' ORDER BY c DESC, w LIMIT 1")"
 [[ -n "$TYPO" ]] || TYPO="Dbibah"
-say "  ids: person $PERSON, organization $ORG, parent $PARENT, agreement $AGREEMENT; q: $AR_FAMILY, $TYPO"
+say "  ids: person $PERSON, organization $ORG, parent $PARENT, agreement $AGREEMENT, meeting with most agreements $AGREEMENT_MEETING; q: $AR_FAMILY, $TYPO"
 
 QUERIES=(
   "/api/v1/meetings?limit=50"
@@ -256,6 +257,9 @@ QUERIES=(
   "/api/v1/meetings?q=ابوعزوم"
   "/api/v1/meetings?q=$AR_FAMILY"
   "/api/v1/meetings?q=$TYPO"
+  "/api/v1/meetings?q=border security"
+  "/api/v1/meetings?q=$AR_FAMILY&sort=-startDate"
+  "/api/v1/meetings?q=$AR_FAMILY&from=2019-01-01&to=2019-12-31"
   "/api/v1/meetings?sort=-startDate&limit=50"
   "/api/v1/meetings?sort=title&limit=50"
   "/api/v1/meetings?count=exact&country=NER"
@@ -264,14 +268,30 @@ QUERIES=(
   "/api/v1/agreements?party=LBY"
   "/api/v1/agreements?parties=LBY,NER"
   "/api/v1/agreements?kind=mou"
+  "/api/v1/agreements?status=proposed"
+  "/api/v1/agreements?from=2019-01-01&to=2019-12-31"
+  "/api/v1/agreements?meeting=$AGREEMENT_MEETING"
   "/api/v1/agreements?q=border"
+  "/api/v1/agreements?q=$AR_FAMILY"
+  "/api/v1/agreements?sort=-date,title"
+  "/api/v1/delegations?meeting=$PARENT"
   "/api/v1/delegations?country=LBY"
   "/api/v1/delegations?person=$PERSON"
   "/api/v1/persons?q=محمد"
+  "/api/v1/persons?country=NER"
   "/api/v1/organizations?q=Interior"
+  "/api/v1/organizations?country=NER"
+  "/api/v1/topics"
+  "/api/v1/countries"
   "/api/v1/stats/meetings?groupBy=month&from=2019-01-01&to=2019-12-31"
+  "/api/v1/stats/meetings?groupBy=month&countries=LBY,NER&from=2019-01-01&to=2019-12-31"
+  "/api/v1/stats/meetings?groupBy=year"
   "/api/v1/stats/meetings?groupBy=country"
+  "/api/v1/stats/meetings?groupBy=topic&country=NER"
+  "/api/v1/stats/meetings?groupBy=format&q=$AR_FAMILY"
+  "/api/v1/stats/meetings?groupBy=status&person=$PERSON"
   "/api/v1/countries/NER/partners"
+  "/api/v1/countries/LBY/partners?from=2019-01-01&to=2019-12-31"
   "NEXT /api/v1/meetings?country=NER"
 )
 
@@ -382,18 +402,28 @@ done
 say ""
 say "$qn queries; $flagged flagged (!!). Full plans: ${PLANS#"$ROOT"/}"
 
-# ------------------------------------------------------------------------------------------------ CSV export
+# ------------------------------------------------------------------------------------------------ exports
+# Whole exports, every matching row: bytes, time and the API's resident memory, before and at its peak.
 rss() { awk '/^VmRSS/ { print $2 }' "/proc/$API_PID/status" 2>/dev/null || echo 0; }
+export_memory() {
+  local path="$1" rss_before rss_peak csv_status csv_bytes csv_time
+  if [[ -n "$ONLY" ]] && ! grep -Eq -- "$ONLY" <<<"$path"; then return; fi
+  : > "$TMP/rss"
+  rss_before="$(rss)"
+  ( while kill -0 "$API_PID" 2>/dev/null; do rss >> "$TMP/rss"; sleep 0.1; done ) &
+  SAMPLER_PID=$!
+  read -r csv_status csv_bytes csv_time < <(curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' --max-time 3600 \
+      "http://127.0.0.1:$API_PORT$(encode "$path")" || echo "000 0 0")
+  kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+  rss_peak="$(sort -n "$TMP/rss" 2>/dev/null | tail -n 1)"
+  say "$(awk -v p="$path" -v s="$csv_status" -v b="$csv_bytes" -v t="$csv_time" -v r0="$rss_before" -v rp="${rss_peak:-0}" 'BEGIN {
+    printf "export  GET %s: status %s, %.1f MB in %.1f s; API RSS before %.0f MB, peak %.0f MB (sampled every 100 ms)",
+           p, s, b / 1048576, t, r0 / 1024, (rp > r0 ? rp : r0) / 1024 }')"
+}
 say ""
-rss_before="$(rss)"
-( while kill -0 "$API_PID" 2>/dev/null; do rss >> "$TMP/rss"; sleep 0.1; done ) &
-SAMPLER_PID=$!
-read -r csv_status csv_bytes csv_time < <(curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' --max-time 3600 \
-    "$API/meetings?format=csv" || echo "000 0 0")
-kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
-rss_peak="$(sort -n "$TMP/rss" 2>/dev/null | tail -n 1)"
-say "$(awk -v s="$csv_status" -v b="$csv_bytes" -v t="$csv_time" -v r0="$rss_before" -v rp="${rss_peak:-0}" 'BEGIN {
-  printf "CSV export  GET /api/v1/meetings?format=csv: status %s, %.1f MB in %.1f s; API RSS before %.0f MB, peak %.0f MB (sampled every 100 ms)",
-         s, b / 1048576, t, r0 / 1024, (rp > r0 ? rp : r0) / 1024 }')"
+export_memory "/api/v1/meetings?format=csv"
+export_memory "/api/v1/meetings?format=geojson&country=NER"
+export_memory "/api/v1/agreements?format=csv"
+export_memory "/api/v1/delegations?format=ndjson&country=LBY"
 say ""
 say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)   summary: ${SUMMARY#"$ROOT"/}"

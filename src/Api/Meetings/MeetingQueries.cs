@@ -77,9 +77,15 @@ public static class MeetingFilter
         if (f.City is { } city)
             Add("(fold(m.city_en) = fold(@city) OR fold(m.city_ar) = fold(@city))", "city", city.Trim());
         if (f.Person is { } person)
+        {
+            // The person's meetings are gathered first (through the person's index), then looked up and sorted:
+            // a few thousand at most, whatever the order asked. Left as a semi-join, the planner walks the sort
+            // order checking each meeting's delegations, and a person seen mostly in recent years costs a walk
+            // through decades (0.5 s at 1M meetings against 0.1 s).
             Add("""
-                m.id IN (SELECT d.meeting_id FROM delegation_members dm JOIN delegations d ON d.id = dm.delegation_id WHERE dm.person_id = @person)
+                m.id = ANY (ARRAY(SELECT d.meeting_id FROM delegation_members dm JOIN delegations d ON d.id = dm.delegation_id WHERE dm.person_id = @person))
                 """, "person", person);
+        }
         if (f.Organization is { } organization)
             Add("""
                 EXISTS (SELECT 1 FROM delegations d
