@@ -808,13 +808,19 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 SELECT create_sql FROM bench_ddl WHERE tbl IN ('meeting_search', 'agreement_search') ORDER BY phase, tbl, name \gexec
 SELECT pg_temp.lap('search keys + trigram indexes', (SELECT count(*) FROM bench_ddl WHERE tbl IN ('meeting_search', 'agreement_search')));
+INSERT INTO search_words (word)
+SELECT w FROM meeting_search, document_words(document) w
+UNION
+SELECT w FROM agreement_search, document_words(document) w
+ON CONFLICT (word) DO NOTHING;
+SELECT pg_temp.lap('search words', (SELECT count(*) FROM search_words));
 
 COMMIT;
 
 -- VACUUM sets the visibility map (index-only scans) and ANALYZE the statistics, so that neither autovacuum nor
 -- stale statistics move the timings that follow.
 VACUUM (ANALYZE) meetings, meeting_topics, meeting_sources, delegations, delegation_members, agreements, agreement_parties,
-    agreement_meetings, agreement_sources, persons, person_aliases, organizations, sources, topics, meeting_search, agreement_search;
+    agreement_meetings, agreement_sources, persons, person_aliases, organizations, sources, topics, meeting_search, agreement_search, search_words;
 SELECT pg_temp.lap('vacuum + analyze');
 
 SELECT format('  %-34s %12s %9s s', 'total', '', to_char(extract(epoch FROM max(at) - min(at)), 'FM99990.0')) FROM bench_laps;

@@ -85,6 +85,29 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
             Assert.Contains(_a, ids);
     }
 
+    [Theory]
+    [InlineData("Bazum Niamy")]          // both words misspelt
+    [InlineData("بازم نيامي")]           // the same in Arabic
+    public async Task A_search_that_nothing_holds_as_written_matches_records_holding_a_similar_word_for_each_word(string q)
+    {
+        var ids = await IdsAsync($"q={Uri.EscapeDataString(q)}");
+
+        Assert.Contains(Bodies.NiameyMeeting, ids);
+        Assert.DoesNotContain(_a, ids); // N'Djamena: neither word
+        // One word that nothing resembles, and nothing matches.
+        Assert.Empty(await IdsAsync($"q={Uri.EscapeDataString(q + " qwxzvk")}"));
+    }
+
+    [Fact]
+    public async Task A_word_first_written_over_the_API_is_found_misspelt()
+    {
+        var body = Bodies.Meeting();
+        body["titleEn"] = "Talks at Ghadamesville";
+        var id = await CreateAsync(body);
+
+        Assert.Equal([id], await IdsAsync("q=Ghadamesvile"));
+    }
+
     [Fact]
     public async Task A_search_lists_meetings_with_q_in_their_title_first_then_the_others_newest_first()
     {

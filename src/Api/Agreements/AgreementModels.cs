@@ -159,10 +159,10 @@ public sealed record AgreementFilters
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
-    /// <summary>Set by the server: the search q matches no agreement exactly, so it is matched by similarity.</summary>
+    /// <summary>Set by the server when no agreement holds q as written: for each word of q, the words like it that q then matches.</summary>
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool Fuzzy { get; init; }
+    public IReadOnlyList<string[]>? SimilarWords { get; init; }
 
     /// <summary>The codes of <see cref="Parties"/>.</summary>
     public IReadOnlyList<string> PartyList() =>

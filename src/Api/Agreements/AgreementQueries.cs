@@ -27,9 +27,9 @@ public static class AgreementSorts
 /// </summary>
 public static class AgreementFilter
 {
-    /// <summary>Decides how q matches (<see cref="TextSearch.FuzzyAsync"/>) before the filter is built.</summary>
+    /// <summary>Decides how q matches (<see cref="TextSearch.SimilarWordsAsync"/>) before the filter is built.</summary>
     public static async Task<AgreementFilters> ResolveSearchAsync(Npgsql.NpgsqlConnection connection, AgreementFilters f, CancellationToken cancellationToken) =>
-        f.Q is { } q ? f with { Fuzzy = await TextSearch.FuzzyAsync(connection, SearchTable.Agreements, q, cancellationToken) } : f;
+        f.Q is { } q ? f with { SimilarWords = await TextSearch.SimilarWordsAsync(connection, SearchTable.Agreements, q, cancellationToken) } : f;
 
     public static FilterSql Build(AgreementFilters f)
     {
@@ -67,8 +67,8 @@ public static class AgreementFilter
             Add("a.id IN (SELECT am.agreement_id FROM agreement_meetings am WHERE am.meeting_id = @meeting)", "meeting", meeting);
         if (f.Q is { } q)
         {
-            Add(TextSearch.Match(f.Fuzzy), "q", q.Trim());
-            parameters.Add("fuzzy", f.Fuzzy);
+            Add(TextSearch.Match(f.SimilarWords, parameters), "q", q.Trim());
+            parameters.Add("fuzzy", f.SimilarWords is not null);
         }
 
         return new FilterSql(

@@ -228,10 +228,10 @@ public sealed record MeetingFilters
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
-    /// <summary>Set by the server: the search q matches no meeting exactly, so it is matched by similarity.</summary>
+    /// <summary>Set by the server when no meeting holds q as written: for each word of q, the words like it that q then matches.</summary>
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool Fuzzy { get; init; }
+    public IReadOnlyList<string[]>? SimilarWords { get; init; }
 
     /// <summary>The meeting format among the <c>format</c> values, if one is.</summary>
     public string? MeetingFormat() => Format?.FirstOrDefault(f => MeetingValues.Formats.Contains(f));

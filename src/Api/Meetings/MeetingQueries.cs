@@ -32,9 +32,9 @@ public static class MeetingSorts
 /// </summary>
 public static class MeetingFilter
 {
-    /// <summary>Decides how q matches (<see cref="TextSearch.FuzzyAsync"/>) before the filter is built.</summary>
+    /// <summary>Decides how q matches (<see cref="TextSearch.SimilarWordsAsync"/>) before the filter is built.</summary>
     public static async Task<MeetingFilters> ResolveSearchAsync(Npgsql.NpgsqlConnection connection, MeetingFilters f, CancellationToken cancellationToken) =>
-        f.Q is { } q ? f with { Fuzzy = await TextSearch.FuzzyAsync(connection, SearchTable.Meetings, q, cancellationToken) } : f;
+        f.Q is { } q ? f with { SimilarWords = await TextSearch.SimilarWordsAsync(connection, SearchTable.Meetings, q, cancellationToken) } : f;
 
     public static FilterSql Build(MeetingFilters f)
     {
@@ -105,8 +105,8 @@ public static class MeetingFilter
             Add("m.id IN (SELECT am.meeting_id FROM agreement_meetings am WHERE am.agreement_id = @agreement)", "agreement", agreement);
         if (f.Q is { } q)
         {
-            Add(TextSearch.Match(f.Fuzzy), "q", q.Trim());
-            parameters.Add("fuzzy", f.Fuzzy);
+            Add(TextSearch.Match(f.SimilarWords, parameters), "q", q.Trim());
+            parameters.Add("fuzzy", f.SimilarWords is not null);
         }
 
         return new FilterSql(

@@ -3,8 +3,9 @@ using Api.Infrastructure;
 namespace Api.Search;
 
 /// <summary>
-/// Keeps the folded search documents of meetings and agreements (migration 0009) in step with what they
-/// are made of, in the transaction of the write that changed it.
+/// Keeps the folded search documents of meetings and agreements (migrations 0009, 0012) in step with what they
+/// are made of, in the transaction of the write that changed it, and adds their new words to <c>search_words</c>
+/// (0013; in word order, so that two writes adding the same new words wait for each other rather than deadlock).
 /// </summary>
 public static class SearchDocuments
 {
@@ -54,7 +55,11 @@ public static class SearchDocuments
         const string sql = """
             INSERT INTO meeting_search (meeting_id, document, title)
             SELECT id, meeting_document(id), meeting_title(id) FROM meetings WHERE id = ANY(@ids)
-            ON CONFLICT (meeting_id) DO UPDATE SET document = EXCLUDED.document, title = EXCLUDED.title
+            ON CONFLICT (meeting_id) DO UPDATE SET document = EXCLUDED.document, title = EXCLUDED.title;
+            INSERT INTO search_words (word)
+            SELECT DISTINCT w FROM meeting_search s, document_words(s.document) w WHERE s.meeting_id = ANY(@ids)
+            ORDER BY 1
+            ON CONFLICT (word) DO NOTHING
             """;
         return ids.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(sql, new { ids = ids.ToArray() });
     }
@@ -64,7 +69,11 @@ public static class SearchDocuments
         const string sql = """
             INSERT INTO agreement_search (agreement_id, document, title)
             SELECT id, agreement_document(id), agreement_title(id) FROM agreements WHERE id = ANY(@ids)
-            ON CONFLICT (agreement_id) DO UPDATE SET document = EXCLUDED.document, title = EXCLUDED.title
+            ON CONFLICT (agreement_id) DO UPDATE SET document = EXCLUDED.document, title = EXCLUDED.title;
+            INSERT INTO search_words (word)
+            SELECT DISTINCT w FROM agreement_search s, document_words(s.document) w WHERE s.agreement_id = ANY(@ids)
+            ORDER BY 1
+            ON CONFLICT (word) DO NOTHING
             """;
         return ids.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(sql, new { ids = ids.ToArray() });
     }

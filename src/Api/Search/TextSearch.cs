@@ -5,8 +5,8 @@ namespace Api.Search;
 
 /// <summary>
 /// How q matches the folded search documents of meetings and agreements (<c>meeting_search</c>,
-/// <c>agreement_search</c>, aliased <c>s</c>) and how matches are ranked. The SQL reads q as <c>@q</c> and the
-/// mode as <c>@fuzzy</c>.
+/// <c>agreement_search</c>, aliased <c>s</c>) and how matches are ranked. The SQL reads q as <c>@q</c> and whether
+/// it is matched by similar words as <c>@fuzzy</c>.
 /// </summary>
 public static class TextSearch
 {
@@ -14,36 +14,70 @@ public static class TextSearch
     private const string LikePattern = """'%' || replace(replace(replace(fold(@q), '\', '\\'), '%', '\%'), '_', '\_') || '%'""";
 
     /// <summary>
-    /// Exact: every folded character of q, in order, somewhere in the document (the trigram index finds the
-    /// documents holding all of q's trigrams). Fuzzy, used only when nothing matches exactly: a stretch of the
-    /// document at least half alike (word similarity), for misspellings.
+    /// Exact (<paramref name="similarWords"/> null): every folded character of q, in order, somewhere in the
+    /// document (the trigram index finds the documents holding all of q's trigrams). Otherwise, for every word of q,
+    /// one of the words like it somewhere in the document, through the same index.
     /// </summary>
-    public static string Match(bool fuzzy) => fuzzy ? "fold(@q) <% s.document" : $"s.document LIKE {LikePattern}";
+    public static string Match(IReadOnlyList<string[]>? similarWords, DynamicParameters parameters)
+    {
+        if (similarWords is null)
+            return $"s.document LIKE {LikePattern}";
+        if (similarWords.Count == 0 || similarWords.Any(words => words.Length == 0))
+            return "false";
+        var conditions = new List<string>();
+        for (var i = 0; i < similarWords.Count; i++)
+        {
+            parameters.Add($"similar{i}", similarWords[i].Select(w => "%" + EscapeLike(w) + "%").ToArray());
+            conditions.Add($"s.document LIKE ANY (@similar{i})");
+        }
+        return "(" + string.Join(" AND ", conditions) + ")";
+    }
 
     /// <summary>
     /// Best first. Exact matches: a match in the title ranks above a match elsewhere (1 + how alike title and q
     /// are, against 1), read from the short folded title rather than the long document, so ranking many
-    /// thousands of matches stays cheap. Fuzzy matches: how alike q and the closest stretch of the document
-    /// are (0.5 to 1). A real: a keyset cursor compares it as one.
+    /// thousands of matches stays cheap. Matches by similar words: how alike q and the closest stretch of the
+    /// title are (0 to 1). A real: a keyset cursor compares it as one.
     /// </summary>
     public const string Relevance = $"""
-        (CASE WHEN @fuzzy THEN word_similarity(fold(@q), s.document)
+        (CASE WHEN @fuzzy THEN word_similarity(fold(@q), s.title)
               WHEN s.title LIKE {LikePattern} THEN 1 + similarity(fold(@q), s.title)
               ELSE 1 END)::real
         """;
 
     /// <summary>
-    /// Whether any document of <paramref name="table"/> (one of the two search tables) holds q exactly. When one
-    /// does, the search matches exactly: a common name then costs what its exact matches cost, not a similarity
-    /// check of every document sharing a trigram with it.
+    /// Null when some document of <paramref name="table"/> holds q as written (after folding): the search then
+    /// matches exactly, and a common name costs what its matches cost. Otherwise, for each word of q, the words of
+    /// the documents most like it (<c>search_words</c>, by trigram similarity; a word under three characters
+    /// stands for itself); an empty list for a word that nothing resembles.
     /// </summary>
-    public static async Task<bool> FuzzyAsync(NpgsqlConnection connection, SearchTable table, string q, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string[]>?> SimilarWordsAsync(NpgsqlConnection connection, SearchTable table, string q,
+        CancellationToken cancellationToken)
     {
         var name = table == SearchTable.Meetings ? "meeting_search" : "agreement_search";
-        var sql = $"SELECT EXISTS (SELECT 1 FROM {name} s WHERE {Match(fuzzy: false)})";
-        var exact = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { q = q.Trim() }, cancellationToken: cancellationToken));
-        return !exact;
+        var exactSql = $"SELECT EXISTS (SELECT 1 FROM {name} s WHERE s.document LIKE {LikePattern})";
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(exactSql, new { q = q.Trim() }, cancellationToken: cancellationToken)))
+            return null;
+
+        // The five most similar words of each word of q.
+        const string similarSql = """
+            SELECT CASE WHEN length(q.word) < 3 THEN ARRAY[q.word]
+                        ELSE ARRAY(SELECT sw.word FROM search_words sw
+                                   WHERE sw.word % q.word
+                                   ORDER BY similarity(sw.word, q.word) DESC, sw.word
+                                   LIMIT 5) END
+            FROM (SELECT DISTINCT w AS word FROM regexp_split_to_table(fold($1), '[^[:alnum:]]+') w WHERE w <> '') q
+            ORDER BY q.word
+            """;
+        await using var command = new NpgsqlCommand(similarSql, connection) { Parameters = { new() { Value = q.Trim() } } };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var words = new List<string[]>();
+        while (await reader.ReadAsync(cancellationToken))
+            words.Add(reader.GetFieldValue<string[]>(0));
+        return words;
     }
+
+    private static string EscapeLike(string word) => word.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }
 
 public enum SearchTable { Meetings, Agreements }
