@@ -39,7 +39,11 @@ public static class DelegationFilter
         if (f.Country is { } country)
             Add("d.country_code = @country", "country", country);
         if (f.Person is { } person)
-            Add("d.id IN (SELECT dm.delegation_id FROM delegation_members dm WHERE dm.person_id = @person)", "person", person);
+        {
+            // The person's delegations first (a few thousand at most), as for meetings: a semi-join walked the
+            // meetings in date order checking every delegation (1.6 s at 1M meetings).
+            Add("d.id = ANY (ARRAY(SELECT dm.delegation_id FROM delegation_members dm WHERE dm.person_id = @person))", "person", person);
+        }
 
         return new FilterSql("delegations d", where.Count == 0 ? "true" : string.Join("\n  AND ", where), parameters);
     }
