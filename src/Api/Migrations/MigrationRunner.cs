@@ -58,7 +58,9 @@ public static partial class MigrationRunner
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
+                // No command timeout: a migration that rewrites or indexes a big table takes minutes (0013 fills its
+                // vocabulary from a million documents), and the job runs alone under its lock.
+                await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
             }
             catch (PostgresException e)
             {
