@@ -166,6 +166,38 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Country_counts_follow_corrections_of_the_host_and_of_delegations()
+    {
+        await db.ResetAndSeedAsync(); // the body refers to seed records; its date (2019-03-12) is no seed meeting's
+        const string day = "from=2019-03-12&to=2019-03-12";
+        var writer = db.WriterClient();
+        var created = await writer.PostJsonAsync("/api/v1/meetings", Bodies.Meeting()); // host TCD; delegations TCD, LBY
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var meeting = await created.JsonAsync();
+        var id = meeting.GetProperty("id").GetString();
+        Assert.Equal([("LBY", 1L), ("TCD", 1L)], Items(await GetStatsAsync($"groupBy=country&{day}")));
+
+        var libya = meeting.GetProperty("delegations").EnumerateArray().First(d => d.GetProperty("countryCode").GetString() == "LBY");
+        using (var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/delegations/{libya.GetProperty("id").GetString()}"))
+        {
+            delete.Headers.TryAddWithoutValidation("If-Match", "*");
+            Assert.Equal(HttpStatusCode.NoContent, (await writer.SendAsync(delete)).StatusCode);
+        }
+        Assert.Equal([("TCD", 1L)], Items(await GetStatsAsync($"groupBy=country&{day}")));
+
+        using (var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/meetings/{id}"))
+        {
+            patch.Content = new StringContent("""{"hostCountryCode": "NER"}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
+            patch.Headers.TryAddWithoutValidation("If-Match", "*");
+            Assert.Equal(HttpStatusCode.OK, (await writer.SendAsync(patch)).StatusCode);
+        }
+        // Chad still sends its delegation; Niger now hosts.
+        Assert.Equal([("NER", 1L), ("TCD", 1L)], Items(await GetStatsAsync($"groupBy=country&{day}")));
+        var partners = await (await _client.GetAsync($"/api/v1/countries/NER/partners?{day}")).JsonAsync();
+        Assert.Equal(["TCD"], partners.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("code").GetString()));
+    }
+
+    [Fact]
     public async Task Topic_counts_meetings_per_topic_with_its_labels_as_names()
     {
         var writer = db.WriterClient();

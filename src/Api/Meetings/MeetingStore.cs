@@ -131,6 +131,7 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         foreach (var (delegationId, isNew, d) in delegations)
             await WriteDelegationAsync(db, delegationId, isNew, id, d);
         await SearchDocuments.MeetingAsync(db, id);
+        await MeetingParties.RefreshAsync(db, id);
     }
 
     private static async Task WriteDelegationAsync(DbSession db, Guid id, bool isNew, Guid meetingId, DelegationRequest d)

@@ -35,26 +35,12 @@ public sealed class StatsRepository(NpgsqlDataSource dataSource)
         var filter = MeetingFilter.Build(filters);
         var sql = groupBy switch
         {
+            // meeting_parties holds each country once per meeting (a host that also sent a delegation took part once).
             MeetingStatsGroups.Country => $"""
-                WITH selected AS (
-                    SELECT m.id, m.host_country_code
-                    FROM {filter.From}
-                    WHERE {filter.Where}
-                ),
-                parties AS (
-                    -- UNION, not UNION ALL: a host that also sent a delegation took part once.
-                    SELECT d.meeting_id, d.country_code
-                    FROM selected x
-                    JOIN delegations d ON d.meeting_id = x.id
-                    WHERE d.country_code IS NOT NULL
-                    UNION
-                    SELECT x.id, x.host_country_code
-                    FROM selected x
-                    WHERE x.host_country_code IS NOT NULL
-                )
                 SELECT p.country_code AS key, count(*) AS count, c.name_en, c.name_ar
-                FROM parties p
+                FROM {(filter.Where == "true" ? "meeting_parties p" : $"{filter.From} JOIN meeting_parties p ON p.meeting_id = m.id")}
                 JOIN countries c ON c.code = p.country_code
+                WHERE {filter.Where}
                 GROUP BY p.country_code, c.name_en, c.name_ar
                 ORDER BY count DESC, key
                 """,

@@ -28,11 +28,14 @@ public static class TestData
 
     public static async Task<Guid> InsertMeetingAsync(this DbFixture db, NewMeeting meeting)
     {
+        // meeting_parties is kept here as the API's meeting writes keep it: the host, then each delegation's country.
         const string sql = """
             INSERT INTO meetings (id, title_en, start_date, start_date_precision, end_date, end_date_precision,
                                   status, format, country_code, host_country_code)
             VALUES (@Id, @Title, @StartDate::date, @StartDatePrecision, @EndDate::date, @EndDatePrecision,
-                    @Status, @Format, @CountryCode, @HostCountryCode)
+                    @Status, @Format, @CountryCode, @HostCountryCode);
+            INSERT INTO meeting_parties (meeting_id, country_code)
+            SELECT @Id, @HostCountryCode WHERE @HostCountryCode IS NOT NULL
             """;
         await using (var connection = await db.OpenAsync())
             await connection.ExecuteAsync(sql, meeting);
@@ -45,7 +48,9 @@ public static class TestData
     {
         const string sql = """
             INSERT INTO delegations (id, meeting_id, role, country_code)
-            VALUES (@id, @meetingId, @role, @countryCode)
+            VALUES (@id, @meetingId, @role, @countryCode);
+            INSERT INTO meeting_parties (meeting_id, country_code) VALUES (@meetingId, @countryCode)
+            ON CONFLICT DO NOTHING
             """;
         var id = Guid.NewGuid();
         await using var connection = await db.OpenAsync();

@@ -1,0 +1,22 @@
+using Api.Infrastructure;
+
+namespace Api.Meetings;
+
+/// <summary>
+/// Keeps <c>meeting_parties</c> (migration 0014) — the countries that took part in a meeting, with a delegation
+/// or as the host, once each — in step with the meeting, in the transaction of the write that changed it.
+/// </summary>
+public static class MeetingParties
+{
+    public static Task RefreshAsync(DbSession db, Guid id)
+    {
+        const string sql = """
+            DELETE FROM meeting_parties WHERE meeting_id = @id;
+            INSERT INTO meeting_parties (meeting_id, country_code)
+            SELECT d.meeting_id, d.country_code FROM delegations d WHERE d.meeting_id = @id AND d.country_code IS NOT NULL
+            UNION
+            SELECT m.id, m.host_country_code FROM meetings m WHERE m.id = @id AND m.host_country_code IS NOT NULL
+            """;
+        return db.ExecuteAsync(sql, new { id });
+    }
+}
