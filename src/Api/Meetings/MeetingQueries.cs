@@ -59,17 +59,16 @@ public static class MeetingFilter
             Add("m.start_date <= @to", "to", to);
         if (f.Country is { } country)
             Add("""
-                (m.country_code = @country OR m.host_country_code = @country
-                 OR m.id IN (SELECT d.meeting_id FROM delegations d WHERE d.country_code = @country))
+                (m.country_code = @country
+                 OR m.id IN (SELECT p.meeting_id FROM meeting_parties p WHERE p.country_code = @country))
                 """, "country", country);
         var codes = f.CountryList();
         for (var i = 0; i < codes.Count; i++)
         {
-            // Every listed country took part, with a delegation or as the host: one indexed check per country
-            // and meeting, so the scan in list order stops as soon as the page is full.
+            // Every listed country took part, with a delegation or as the host (meeting_parties): one key lookup
+            // per country and meeting, so the scan in list order stops as soon as the page is full.
             Add($"""
-                (m.host_country_code = @country{i}
-                 OR EXISTS (SELECT 1 FROM delegations d WHERE d.meeting_id = m.id AND d.country_code = @country{i}))
+                EXISTS (SELECT 1 FROM meeting_parties p WHERE p.meeting_id = m.id AND p.country_code = @country{i})
                 """, $"country{i}", codes[i]);
         }
         if (f.Host is { } host)
