@@ -50,31 +50,25 @@ public static class SearchDocuments
         await MeetingsAsync(db, await db.QueryAsync<Guid>(meetings, new { id }));
     }
 
-    private static Task MeetingsAsync(DbSession db, IReadOnlyCollection<Guid> ids)
-    {
-        const string sql = """
-            INSERT INTO meeting_search (meeting_id, document, title)
-            SELECT id, meeting_document(id), meeting_title(id) FROM meetings WHERE id = ANY(@ids)
-            ON CONFLICT (meeting_id) DO UPDATE SET document = EXCLUDED.document, title = EXCLUDED.title;
-            INSERT INTO search_words (word)
-            SELECT DISTINCT w FROM meeting_search s, document_words(s.document) w WHERE s.meeting_id = ANY(@ids)
-            ORDER BY 1
-            ON CONFLICT (word) DO NOTHING
-            """;
-        return ids.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(sql, new { ids = ids.ToArray() });
-    }
+    private static Task MeetingsAsync(DbSession db, IReadOnlyCollection<Guid> ids) => RefreshAsync(db, Meetings, ids);
 
-    private static Task AgreementsAsync(DbSession db, IReadOnlyCollection<Guid> ids)
-    {
-        const string sql = """
-            INSERT INTO agreement_search (agreement_id, document, title)
-            SELECT id, agreement_document(id), agreement_title(id) FROM agreements WHERE id = ANY(@ids)
-            ON CONFLICT (agreement_id) DO UPDATE SET document = EXCLUDED.document, title = EXCLUDED.title;
-            INSERT INTO search_words (word)
-            SELECT DISTINCT w FROM agreement_search s, document_words(s.document) w WHERE s.agreement_id = ANY(@ids)
-            ORDER BY 1
-            ON CONFLICT (word) DO NOTHING
-            """;
-        return ids.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(sql, new { ids = ids.ToArray() });
-    }
+    private static Task AgreementsAsync(DbSession db, IReadOnlyCollection<Guid> ids) => RefreshAsync(db, Agreements, ids);
+
+    private static readonly string Meetings = RefreshSql("meeting");
+
+    private static readonly string Agreements = RefreshSql("agreement");
+
+    /// <summary>The document and title of some records (<c>meeting</c> or <c>agreement</c>, fixed names), then their new words.</summary>
+    private static string RefreshSql(string record) => $"""
+        INSERT INTO {record}_search ({record}_id, document, title)
+        SELECT id, {record}_document(id), {record}_title(id) FROM {record}s WHERE id = ANY(@ids)
+        ON CONFLICT ({record}_id) DO UPDATE SET document = EXCLUDED.document, title = EXCLUDED.title;
+        INSERT INTO search_words (word)
+        SELECT DISTINCT w FROM {record}_search s, document_words(s.document) w WHERE s.{record}_id = ANY(@ids)
+        ORDER BY 1
+        ON CONFLICT (word) DO NOTHING
+        """;
+
+    private static Task RefreshAsync(DbSession db, string sql, IReadOnlyCollection<Guid> ids) =>
+        ids.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(sql, new { ids = ids.ToArray() });
 }
