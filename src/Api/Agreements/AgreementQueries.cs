@@ -71,9 +71,6 @@ public static class AgreementFilter
             parameters.Add("fuzzy", f.SimilarWords is not null);
         }
 
-        return new FilterSql(
-            f.Q is null ? "agreements a" : "agreements a JOIN agreement_search s ON s.agreement_id = a.id",
-            where.Count == 0 ? "true" : string.Join("\n  AND ", where),
-            parameters);
+        return FilterSql.Of(f.Q is null ? "agreements a" : "agreements a JOIN agreement_search s ON s.agreement_id = a.id", where, parameters);
     }
 }

@@ -45,6 +45,6 @@ public static class DelegationFilter
             Add("d.id = ANY (ARRAY(SELECT dm.delegation_id FROM delegation_members dm WHERE dm.person_id = @person))", "person", person);
         }
 
-        return new FilterSql("delegations d", where.Count == 0 ? "true" : string.Join("\n  AND ", where), parameters);
+        return FilterSql.Of("delegations d", where, parameters);
     }
 }

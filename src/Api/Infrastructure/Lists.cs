@@ -6,7 +6,17 @@ using Npgsql;
 namespace Api.Infrastructure;
 
 /// <summary>The SQL of a list's filters: the tables its rows come from and the conditions they meet, with their values as parameters.</summary>
-public sealed record FilterSql(string From, string Where, DynamicParameters Parameters);
+public sealed record FilterSql(string From, string Where, DynamicParameters Parameters)
+{
+    private const string All = "true";
+
+    /// <summary>No filter was given: every row of the table qualifies.</summary>
+    public bool SelectsAll => Where == All;
+
+    /// <summary>The rows of <paramref name="from"/> that meet every one of <paramref name="conditions"/> (all rows when there are none).</summary>
+    public static FilterSql Of(string from, IReadOnlyCollection<string> conditions, DynamicParameters parameters) =>
+        new(from, conditions.Count == 0 ? All : string.Join("\n  AND ", conditions), parameters);
+}
 
 /// <summary>The id of a listed row and the text of its sort values, for lists that load their items by id afterwards.</summary>
 public sealed record SortedKey : ISortedRow

@@ -108,9 +108,6 @@ public static class MeetingFilter
             parameters.Add("fuzzy", f.SimilarWords is not null);
         }
 
-        return new FilterSql(
-            f.Q is null ? "meetings m" : "meetings m JOIN meeting_search s ON s.meeting_id = m.id",
-            where.Count == 0 ? "true" : string.Join("\n  AND ", where),
-            parameters);
+        return FilterSql.Of(f.Q is null ? "meetings m" : "meetings m JOIN meeting_search s ON s.meeting_id = m.id", where, parameters);
     }
 }

@@ -43,6 +43,6 @@ public static class OrganizationFilter
         if (f.Kind is { } kind)
             Add("o.kind = @kind", "kind", kind);
 
-        return new FilterSql("organizations o", where.Count == 0 ? "true" : string.Join("\n  AND ", where), parameters);
+        return FilterSql.Of("organizations o", where, parameters);
     }
 }

@@ -50,6 +50,6 @@ public static class PersonFilter
             parameters.Add("country", country);
         }
 
-        return new FilterSql(f.Q is null ? "persons p" : SearchFrom, where.Count == 0 ? "true" : string.Join("\n  AND ", where), parameters);
+        return FilterSql.Of(f.Q is null ? "persons p" : SearchFrom, where, parameters);
     }
 }

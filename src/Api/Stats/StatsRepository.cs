@@ -35,10 +35,11 @@ public sealed class StatsRepository(NpgsqlDataSource dataSource)
         var filter = MeetingFilter.Build(filters);
         var sql = groupBy switch
         {
-            // meeting_parties holds each country once per meeting (a host that also sent a delegation took part once).
+            // meeting_parties holds each country once per meeting (a host that also sent a delegation took part once);
+            // with no filter it is counted alone, without a join to every meeting.
             MeetingStatsGroups.Country => $"""
                 SELECT p.country_code AS key, count(*) AS count, c.name_en, c.name_ar
-                FROM {(filter.Where == "true" ? "meeting_parties p" : $"{filter.From} JOIN meeting_parties p ON p.meeting_id = m.id")}
+                FROM {(filter.SelectsAll ? "meeting_parties p" : $"{filter.From} JOIN meeting_parties p ON p.meeting_id = m.id")}
                 JOIN countries c ON c.code = p.country_code
                 WHERE {filter.Where}
                 GROUP BY p.country_code, c.name_en, c.name_ar
