@@ -1,6 +1,5 @@
 using Api.Infrastructure;
 using Api.Search;
-using Dapper;
 
 namespace Api.Agreements;
 
@@ -33,44 +32,35 @@ public static class AgreementFilter
 
     public static FilterSql Build(AgreementFilters f)
     {
-        var where = new List<string>();
-        var parameters = new DynamicParameters();
-        void Add(string condition, string name, object value)
-        {
-            where.Add(condition);
-            parameters.Add(name, value);
-        }
+        var filter = new FilterBuilder();
 
         if (f.Party is { } party)
-            Add("a.id IN (SELECT ap.agreement_id FROM agreement_parties ap WHERE ap.country_code = @party)", "party", party);
+            filter.Add("a.id IN (SELECT ap.agreement_id FROM agreement_parties ap WHERE ap.country_code = @party)", "party", party);
         if (f.PartyList() is { Count: > 0 } parties)
         {
             // Every listed country is among the parties.
-            Add("""
+            filter.Add("""
                 a.id IN (SELECT ap.agreement_id FROM agreement_parties ap WHERE ap.country_code = ANY(@parties)
                          GROUP BY ap.agreement_id
                          HAVING count(DISTINCT ap.country_code) = cardinality(@parties))
                 """, "parties", parties.ToArray());
         }
         if (f.Kind is { } kind)
-            Add("a.kind = @kind", "kind", kind);
+            filter.Add("a.kind = @kind", "kind", kind);
         if (f.Status is { } status)
-            Add("a.status = @status", "status", status);
+            filter.Add("a.status = @status", "status", status);
         // An agreement's date is a period as long as its precision, [date, period_end]; undated ones meet neither bound.
         // Both bounds are also put on the date sort key, so its index reads just the range: no period is longer than a
         // year (366 days), so period_end >= from implies date >= from - 366; 'infinity' (undated) is never <= to.
         if (f.From is { } from)
-            Add("a.period_end >= @from AND coalesce(a.date, 'infinity'::date) >= @from - 366", "from", from);
+            filter.Add("a.period_end >= @from AND coalesce(a.date, 'infinity'::date) >= @from - 366", "from", from);
         if (f.To is { } to)
-            Add("coalesce(a.date, 'infinity'::date) <= @to", "to", to);
+            filter.Add("coalesce(a.date, 'infinity'::date) <= @to", "to", to);
         if (f.Meeting is { } meeting)
-            Add("a.id IN (SELECT am.agreement_id FROM agreement_meetings am WHERE am.meeting_id = @meeting)", "meeting", meeting);
+            filter.Add("a.id IN (SELECT am.agreement_id FROM agreement_meetings am WHERE am.meeting_id = @meeting)", "meeting", meeting);
         if (f.Q is { } q)
-        {
-            Add(TextSearch.Match(f.SimilarWords, parameters), "q", q.Trim());
-            parameters.Add("fuzzy", f.SimilarWords is not null);
-        }
+            TextSearch.AddTo(filter, q, f.SimilarWords);
 
-        return FilterSql.Of(f.Q is null ? "agreements a" : "agreements a JOIN agreement_search s ON s.agreement_id = a.id", where, parameters);
+        return filter.Build(f.Q is null ? "agreements a" : "agreements a JOIN agreement_search s ON s.agreement_id = a.id");
     }
 }

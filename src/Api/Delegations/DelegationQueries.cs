@@ -1,5 +1,4 @@
 using Api.Infrastructure;
-using Dapper;
 
 namespace Api.Delegations;
 
@@ -26,25 +25,19 @@ public static class DelegationFilter
 {
     public static FilterSql Build(DelegationFilters f)
     {
-        var where = new List<string>();
-        var parameters = new DynamicParameters();
-        void Add(string condition, string name, object value)
-        {
-            where.Add(condition);
-            parameters.Add(name, value);
-        }
+        var filter = new FilterBuilder();
 
         if (f.Meeting is { } meeting)
-            Add("d.meeting_id = @meeting", "meeting", meeting);
+            filter.Add("d.meeting_id = @meeting", "meeting", meeting);
         if (f.Country is { } country)
-            Add("d.country_code = @country", "country", country);
+            filter.Add("d.country_code = @country", "country", country);
         if (f.Person is { } person)
         {
             // The person's delegations first (a few thousand at most), as for meetings: a semi-join walked the
             // meetings in date order checking every delegation (1.6 s at 1M meetings).
-            Add("d.id = ANY (ARRAY(SELECT dm.delegation_id FROM delegation_members dm WHERE dm.person_id = @person))", "person", person);
+            filter.Add("d.id = ANY (ARRAY(SELECT dm.delegation_id FROM delegation_members dm WHERE dm.person_id = @person))", "person", person);
         }
 
-        return FilterSql.Of("delegations d", where, parameters);
+        return filter.Build("delegations d");
     }
 }

@@ -8,14 +8,33 @@ namespace Api.Infrastructure;
 /// <summary>The SQL of a list's filters: the tables its rows come from and the conditions they meet, with their values as parameters.</summary>
 public sealed record FilterSql(string From, string Where, DynamicParameters Parameters)
 {
-    private const string All = "true";
+    /// <summary>The condition every row meets.</summary>
+    internal const string All = "true";
 
     /// <summary>No filter was given: every row of the table qualifies.</summary>
     public bool SelectsAll => Where == All;
+}
 
-    /// <summary>The rows of <paramref name="from"/> that meet every one of <paramref name="conditions"/> (all rows when there are none).</summary>
-    public static FilterSql Of(string from, IReadOnlyCollection<string> conditions, DynamicParameters parameters) =>
-        new(from, conditions.Count == 0 ? All : string.Join("\n  AND ", conditions), parameters);
+/// <summary>Collects a list's filter conditions with the values of their parameters; each list's filter builder fills one.</summary>
+public sealed class FilterBuilder
+{
+    private readonly List<string> _conditions = [];
+
+    public DynamicParameters Parameters { get; } = new();
+
+    /// <summary>A condition that reads one parameter, with its value.</summary>
+    public void Add(string condition, string name, object value)
+    {
+        _conditions.Add(condition);
+        Parameters.Add(name, value);
+    }
+
+    /// <summary>A condition whose parameters were added to <see cref="Parameters"/> already.</summary>
+    public void Add(string condition) => _conditions.Add(condition);
+
+    /// <summary>The rows of <paramref name="from"/> that meet every condition added (all rows when none was).</summary>
+    public FilterSql Build(string from) =>
+        new(from, _conditions.Count == 0 ? FilterSql.All : string.Join("\n  AND ", _conditions), Parameters);
 }
 
 /// <summary>The id of a listed row and the text of its sort values, for lists that load their items by id afterwards.</summary>

@@ -1,5 +1,4 @@
 using Api.Infrastructure;
-using Dapper;
 
 namespace Api.Organizations;
 
@@ -28,21 +27,15 @@ public static class OrganizationFilter
 {
     public static FilterSql Build(OrganizationFilters f)
     {
-        var where = new List<string>();
-        var parameters = new DynamicParameters();
-        void Add(string condition, string name, object value)
-        {
-            where.Add(condition);
-            parameters.Add(name, value);
-        }
+        var filter = new FilterBuilder();
 
         if (f.Q is { } q)
-            Add(OrganizationSorts.Matches, "q", q.Trim());
+            filter.Add(OrganizationSorts.Matches, "q", q.Trim());
         if (f.Country is { } country)
-            Add("o.country_code = @country", "country", country);
+            filter.Add("o.country_code = @country", "country", country);
         if (f.Kind is { } kind)
-            Add("o.kind = @kind", "kind", kind);
+            filter.Add("o.kind = @kind", "kind", kind);
 
-        return FilterSql.Of("organizations o", where, parameters);
+        return filter.Build("organizations o");
     }
 }

@@ -1,5 +1,4 @@
 using Api.Infrastructure;
-using Dapper;
 
 namespace Api.Persons;
 
@@ -39,17 +38,12 @@ public static class PersonFilter
 
     public static FilterSql Build(PersonFilters f)
     {
-        var where = new List<string>();
-        var parameters = new DynamicParameters();
-
+        var filter = new FilterBuilder();
         if (f.Q is { } q)
-            parameters.Add("q", q.Trim());
+            filter.Parameters.Add("q", q.Trim());
         if (f.Country is { } country)
-        {
-            where.Add("p.id IN (SELECT dm.person_id FROM delegations d JOIN delegation_members dm ON dm.delegation_id = d.id WHERE d.country_code = @country)");
-            parameters.Add("country", country);
-        }
+            filter.Add("p.id IN (SELECT dm.person_id FROM delegations d JOIN delegation_members dm ON dm.delegation_id = d.id WHERE d.country_code = @country)", "country", country);
 
-        return FilterSql.Of(f.Q is null ? "persons p" : SearchFrom, where, parameters);
+        return filter.Build(f.Q is null ? "persons p" : SearchFrom);
     }
 }

@@ -1,3 +1,4 @@
+using Api.Infrastructure;
 using Dapper;
 using Npgsql;
 
@@ -14,23 +15,27 @@ public static class TextSearch
     private const string LikePattern = """'%' || replace(replace(replace(fold(@q), '\', '\\'), '%', '\%'), '_', '\_') || '%'""";
 
     /// <summary>
+    /// Adds the search to a list's filter, with <c>@q</c> and <c>@fuzzy</c> (which <see cref="Relevance"/> reads too).
     /// Exact (<paramref name="similarWords"/> null): every folded character of q, in order, somewhere in the
     /// document (the trigram index finds the documents holding all of q's trigrams). Otherwise, for every word of q,
     /// one of the words like it somewhere in the document, through the same index.
     /// </summary>
-    public static string Match(IReadOnlyList<string[]>? similarWords, DynamicParameters parameters)
+    public static void AddTo(FilterBuilder filter, string q, IReadOnlyList<string[]>? similarWords)
     {
+        filter.Parameters.Add("q", q.Trim());
+        filter.Parameters.Add("fuzzy", similarWords is not null);
         if (similarWords is null)
-            return $"s.document LIKE {LikePattern}";
-        if (similarWords.Count == 0 || similarWords.Any(words => words.Length == 0))
-            return "false";
-        var conditions = new List<string>();
-        for (var i = 0; i < similarWords.Count; i++)
         {
-            parameters.Add($"similar{i}", similarWords[i].Select(w => "%" + EscapeLike(w) + "%").ToArray());
-            conditions.Add($"s.document LIKE ANY (@similar{i})");
+            filter.Add($"s.document LIKE {LikePattern}");
+            return;
         }
-        return "(" + string.Join(" AND ", conditions) + ")";
+        if (similarWords.Count == 0 || similarWords.Any(words => words.Length == 0))
+        {
+            filter.Add("false");
+            return;
+        }
+        for (var i = 0; i < similarWords.Count; i++)
+            filter.Add($"s.document LIKE ANY (@similar{i})", $"similar{i}", similarWords[i].Select(w => "%" + EscapeLike(w) + "%").ToArray());
     }
 
     /// <summary>
