@@ -125,7 +125,7 @@ public sealed class BadWriteRequestTests(DbFixture db) : IAsyncLifetime
         };
         var changesBefore = await ChangeCountAsync();
 
-        var response = await _client.SendAsync(Http.Request(new HttpMethod(method), path, Body(body, patch), etag, contentType));
+        var response = await _client.SendAsync(Infrastructure.Http.Request(new HttpMethod(method), path, Body(body, patch), etag, contentType));
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

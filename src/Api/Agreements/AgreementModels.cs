@@ -1,3 +1,5 @@
+using Api.Data;
+using Api.Http;
 using Api.Organizations;
 using Api.Sources;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Api.Agreements;
 
 /// <summary>Anything agreed, signed, promised, offered or planned.</summary>
-public sealed record AgreementResponse : Api.Infrastructure.IVersioned
+public sealed record AgreementResponse : IVersioned
 {
     /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -170,7 +172,7 @@ public sealed record AgreementFilters
 }
 
 /// <summary>How the agreement list is ordered, paged and counted.</summary>
-public sealed record AgreementListOptions : Infrastructure.ExportablePagedQuery
+public sealed record AgreementListOptions : ExportablePagedQuery
 {
     /// <summary>Up to three of date, title, kind, status and (with q) relevance, comma-separated; - before a field sorts it descending. Default: date, undated agreements last (with q: -relevance). Undated agreements sort after every date, so <c>-date</c> puts them first. title is the English title, else the Arabic one. Ties are broken by id.</summary>
     /// <example>-date</example>

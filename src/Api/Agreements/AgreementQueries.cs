@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Data;
 using Api.Search;
 
 namespace Api.Agreements;

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Api.Auth;
 using Api.Changes;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Export;
+using Api.Http;
+using Api.Records;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

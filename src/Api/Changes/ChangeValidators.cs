@@ -1,4 +1,5 @@
-using Api.Infrastructure;
+using Api.Data;
+using Api.Validation;
 using FluentValidation;
 
 namespace Api.Changes;

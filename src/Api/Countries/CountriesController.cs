@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Api.Auth;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Export;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

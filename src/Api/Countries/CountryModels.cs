@@ -1,3 +1,4 @@
+using Api.Data;
 namespace Api.Countries;
 
 /// <summary>A country, as ISO 3166-1 names it.</summary>
@@ -21,6 +22,6 @@ public sealed record CountryResponse
 }
 
 /// <summary>Query of the country list.</summary>
-public sealed record CountryListQuery : Infrastructure.ExportablePagedQuery
+public sealed record CountryListQuery : ExportablePagedQuery
 {
 }

@@ -1,5 +1,7 @@
-using Api.Infrastructure;
+using Api.Data;
+using Api.Http;
 using Api.Meetings;
+using Api.Records;
 
 namespace Api.Delegations;
 

@@ -1,10 +1,12 @@
+using Api.Data;
+using Api.Http;
 using Api.Organizations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Delegations;
 
 /// <summary>One party's team at a meeting.</summary>
-public sealed record DelegationResponse : Api.Infrastructure.IVersioned
+public sealed record DelegationResponse : IVersioned
 {
     /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -91,7 +93,7 @@ public sealed record DelegationFilters
 }
 
 /// <summary>How the delegation list is ordered, paged and counted.</summary>
-public sealed record DelegationListOptions : Infrastructure.ExportablePagedQuery
+public sealed record DelegationListOptions : ExportablePagedQuery
 {
     /// <summary>Up to three of startDate (the start date of the delegation's meeting), country (the country code; delegations of an organisation alone first) and role, comma-separated; - before a field sorts it descending. Default: startDate. Ties are broken by id.</summary>
     /// <example>-startDate,role</example>

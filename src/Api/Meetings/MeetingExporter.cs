@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Export;
 using Dapper;
 using Npgsql;
 

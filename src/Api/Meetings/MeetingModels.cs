@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Api.Agreements;
+using Api.Data;
 using Api.Delegations;
+using Api.Http;
 using Api.Sources;
 using Api.Topics;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Meetings;
@@ -68,7 +70,7 @@ public record MeetingSummary
 }
 
 /// <summary>A meeting as lists show it, with what <c>include</c> asked to embed.</summary>
-public sealed record MeetingListItem : MeetingSummary, Infrastructure.ISortedRow
+public sealed record MeetingListItem : MeetingSummary, ISortedRow
 {
     /// <summary>Delegations with their members (include=delegations).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -101,7 +103,7 @@ public sealed record MeetingListItem : MeetingSummary, Infrastructure.ISortedRow
 
 /// <summary>A meeting with everything known about it.</summary>
 // Its own properties follow the summary's, so the id and dates lead the JSON.
-public sealed record MeetingResponse : MeetingSummary, Api.Infrastructure.IVersioned
+public sealed record MeetingResponse : MeetingSummary, IVersioned
 {
     /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -242,7 +244,7 @@ public sealed record MeetingFilters
 }
 
 /// <summary>How the meeting list is ordered, paged, counted and filled.</summary>
-public sealed record MeetingListOptions : Infrastructure.PagedQuery
+public sealed record MeetingListOptions : PagedQuery
 {
     /// <summary>Up to three of startDate, endDate, title, status, format, country and (with q) relevance, comma-separated; - before a field sorts it descending. Default: startDate (with q: -relevance,-startDate). Ties are broken by id.</summary>
     /// <example>-startDate</example>

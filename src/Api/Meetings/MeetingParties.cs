@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Data;
 
 namespace Api.Meetings;
 

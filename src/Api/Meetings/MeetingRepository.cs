@@ -1,6 +1,6 @@
 using Api.Agreements;
+using Api.Data;
 using Api.Delegations;
-using Api.Infrastructure;
 using Api.Sources;
 using Api.Topics;
 using Dapper;

@@ -1,5 +1,6 @@
+using Api.Data;
 using Api.Delegations;
-using Api.Infrastructure;
+using Api.Records;
 using Api.Search;
 
 namespace Api.Meetings;

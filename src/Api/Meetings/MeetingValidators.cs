@@ -1,6 +1,8 @@
 using Api.Countries;
+using Api.Data;
 using Api.Delegations;
-using Api.Infrastructure;
+using Api.Export;
+using Api.Validation;
 using FluentValidation;
 
 namespace Api.Meetings;

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using Api.Auth;
 using Api.Changes;
+using Api.Data;
 using Api.Delegations;
-using Api.Infrastructure;
+using Api.Export;
+using Api.Http;
+using Api.Records;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,7 @@
 using Api.Countries;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Records;
+using Api.Validation;
 using FluentValidation;
 using Npgsql;
 

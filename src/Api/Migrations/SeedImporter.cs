@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Api.Agreements;
-using Api.Changes;
-using Api.Delegations;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Meetings;
 using Api.Organizations;
 using Api.Persons;
+using Api.Records;
 using Api.Sources;
 using Api.Topics;
+using Api.Validation;
 using Dapper;
 using FluentValidation;
 using Npgsql;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Api.Agreements;
-using Api.Infrastructure;
 using Api.Meetings;
 using Api.Organizations;
 using Api.Persons;

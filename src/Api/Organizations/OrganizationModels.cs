@@ -1,3 +1,5 @@
+using Api.Data;
+using Api.Http;
 namespace Api.Organizations;
 
 /// <summary>A short reference to an organisation, as other records show it.</summary>
@@ -52,7 +54,7 @@ public record OrganizationRequest
 }
 
 /// <summary>An organisation with its place in its hierarchy.</summary>
-public sealed record OrganizationResponse : Api.Infrastructure.IVersioned
+public sealed record OrganizationResponse : IVersioned
 {
     /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -88,7 +90,7 @@ public sealed record OrganizationResponse : Api.Infrastructure.IVersioned
 }
 
 /// <summary>An organisation as the list shows it.</summary>
-public sealed record OrganizationListItem : Api.Infrastructure.ISortedRow
+public sealed record OrganizationListItem : ISortedRow
 {
     /// <summary>Stable id.</summary>
     /// <example>2a36b663-fc25-5f72-8ab2-f37e1a5b656f</example>
@@ -151,7 +153,7 @@ public sealed record OrganizationFilters
 }
 
 /// <summary>How the organisation list is ordered, paged and counted.</summary>
-public sealed record OrganizationListOptions : Api.Infrastructure.ExportablePagedQuery
+public sealed record OrganizationListOptions : ExportablePagedQuery
 {
     /// <summary>name (the English name, else the Arabic one) or, with q, relevance (how well the names and abbreviation match); - before a field sorts it descending; both may be given, comma-separated. Default: name (with q: -relevance). Ties are broken by id.</summary>
     /// <example>name</example>

@@ -1,4 +1,5 @@
-using Api.Infrastructure;
+using Api.Data;
+using Api.Records;
 using Api.Search;
 
 namespace Api.Organizations;

@@ -1,5 +1,6 @@
 using Api.Countries;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Validation;
 using FluentValidation;
 
 namespace Api.Organizations;

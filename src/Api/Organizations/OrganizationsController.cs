@@ -1,6 +1,9 @@
 using Api.Auth;
 using Api.Changes;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Export;
+using Api.Http;
+using Api.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;

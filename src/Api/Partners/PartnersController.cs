@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using Api.Auth;
 using Api.Countries;
-using Api.Infrastructure;
+using Api.Export;
+using Api.Http;
 using Api.Meetings;
-using Api.Stats;
+using Api.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

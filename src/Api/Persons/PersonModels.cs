@@ -1,7 +1,9 @@
+using Api.Data;
+using Api.Http;
 namespace Api.Persons;
 
 /// <summary>A person, with every spelling the press uses, and the meetings they attended.</summary>
-public sealed record PersonResponse : Api.Infrastructure.IVersioned
+public sealed record PersonResponse : IVersioned
 {
     /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -118,7 +120,7 @@ public sealed record PersonAliasRequest
 }
 
 /// <summary>A person as the list shows them.</summary>
-public sealed record PersonListItem : Api.Infrastructure.ISortedRow
+public sealed record PersonListItem : ISortedRow
 {
     /// <summary>Stable id.</summary>
     /// <example>92a6f642-cd11-5f44-8d88-2f382b64fc57</example>
@@ -163,7 +165,7 @@ public sealed record PersonFilters
 }
 
 /// <summary>How the person list is ordered, paged and counted.</summary>
-public sealed record PersonListOptions : Api.Infrastructure.ExportablePagedQuery
+public sealed record PersonListOptions : ExportablePagedQuery
 {
     /// <summary>name (the English name, else the Arabic one) or, with q, relevance (how well the best of the names and aliases matches); - before a field sorts it descending; both may be given, comma-separated. Default: name (with q: -relevance). Ties are broken by id.</summary>
     /// <example>name</example>

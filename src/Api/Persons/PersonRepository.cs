@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Data;
 using Dapper;
 using Npgsql;
 

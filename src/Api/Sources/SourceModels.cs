@@ -1,7 +1,8 @@
+using Api.Http;
 namespace Api.Sources;
 
 /// <summary>What a record rests on: a report, a statement, a page.</summary>
-public sealed record SourceResponse : Api.Infrastructure.IVersioned
+public sealed record SourceResponse : IVersioned
 {
     /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Validation;
 using FluentValidation;
 
 namespace Api.Sources;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Api.Export;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Stats;

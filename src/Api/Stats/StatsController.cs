@@ -1,6 +1,8 @@
 using Api.Auth;
-using Api.Infrastructure;
+using Api.Export;
+using Api.Http;
 using Api.Meetings;
+using Api.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

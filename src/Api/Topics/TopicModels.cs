@@ -1,7 +1,9 @@
+using Api.Data;
+using Api.Http;
 namespace Api.Topics;
 
 /// <summary>A topic of the controlled vocabulary.</summary>
-public sealed record TopicResponse : Api.Infrastructure.IVersioned
+public sealed record TopicResponse : IVersioned
 {
     /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -40,6 +42,6 @@ public record TopicRequest
 }
 
 /// <summary>Query of the topic list.</summary>
-public sealed record TopicListQuery : Infrastructure.ExportablePagedQuery
+public sealed record TopicListQuery : ExportablePagedQuery
 {
 }

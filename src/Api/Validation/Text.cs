@@ -1,4 +1,4 @@
-namespace Api.Infrastructure;
+namespace Api.Validation;
 
 public static class Text
 {

@@ -1,4 +1,4 @@
-namespace Api.Infrastructure;
+namespace Api.Records;
 
 public enum WriteOutcome
 {

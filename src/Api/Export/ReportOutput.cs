@@ -1,8 +1,9 @@
-using Api.Infrastructure;
+using Api.Http;
+using Api.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
-namespace Api.Stats;
+namespace Api.Export;
 
 /// <summary>How a report's CSV is written.</summary>
 public record CsvOptions

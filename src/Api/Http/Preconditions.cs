@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Api.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace Api.Infrastructure;
+namespace Api.Http;
 
 /// <summary>A record whose single-record GET carries an ETag: the row's version, raised by every change.</summary>
 public interface IVersioned

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Api.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Api.Infrastructure;
+namespace Api.Http;
 
 /// <summary>Turns what a write did into the response a client expects; shared by every writable resource.</summary>
 public static class WriteResponses

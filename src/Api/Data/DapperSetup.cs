@@ -1,7 +1,7 @@
 using System.Data;
 using Dapper;
 
-namespace Api.Infrastructure;
+namespace Api.Data;
 
 public static class DapperSetup
 {

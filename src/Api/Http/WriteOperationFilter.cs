@@ -1,10 +1,11 @@
 using System.Net.Mime;
+using Api.Export;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace Api.Infrastructure;
+namespace Api.Http;
 
 /// <summary>
 /// Documents what the HTTP plumbing adds to operations, so Swagger UI shows it where a user looks:

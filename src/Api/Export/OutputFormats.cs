@@ -1,4 +1,4 @@
-namespace Api.Infrastructure;
+namespace Api.Export;
 
 /// <summary>The formats a list is sent in, chosen by <c>format=</c> or, failing that, by Accept.</summary>
 public static class OutputFormats

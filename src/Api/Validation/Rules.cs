@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace Api.Infrastructure;
+namespace Api.Validation;
 
 /// <summary>Validation rules that several resources share; column limits live beside each resource.</summary>
 public static class Rules

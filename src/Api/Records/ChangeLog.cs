@@ -1,6 +1,6 @@
-using Api.Infrastructure;
+using Api.Data;
 
-namespace Api.Changes;
+namespace Api.Records;
 
 /// <summary>Writes the change log, inside the transaction of the change it records.</summary>
 public static class ChangeLog

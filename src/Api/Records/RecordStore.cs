@@ -1,4 +1,5 @@
-namespace Api.Infrastructure;
+using Api.Data;
+namespace Api.Records;
 
 /// <summary>
 /// How one kind of record is read and written inside a caller's transaction, as the request body that

@@ -2,8 +2,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Api.Http;
+using Api.Validation;
 
-namespace Api.Infrastructure;
+namespace Api.Records;
 
 /// <summary>
 /// The JSON of request bodies and of the documents kept in the change log: camelCase, Arabic as text,

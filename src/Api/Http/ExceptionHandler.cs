@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
-namespace Api.Infrastructure;
+namespace Api.Http;
 
 /// <summary>
 /// The one place where exceptions become responses: constraint violations a client caused are 4xx,

@@ -1,7 +1,9 @@
+using Api.Records;
+using Api.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace Api.Infrastructure;
+namespace Api.Http;
 
 /// <summary>
 /// Runs the FluentValidation validator of each action argument that has one and answers 400 with a

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Api.Records;
 using Dapper;
 
-namespace Api.Infrastructure;
+namespace Api.Data;
 
 /// <summary>A field a list can be sorted by: its name in <c>sort=</c>, its SQL (never null) and SQL type.</summary>
 public sealed record SortField(string Name, string Sql, string SqlType);

@@ -1,7 +1,7 @@
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace Api.Stats;
+namespace Api.Export;
 
 /// <summary>The action can also answer 200 with a CSV file of these columns (<c>format=csv</c> or <c>Accept: text/csv</c>).</summary>
 /// <param name="columns">The header record, e.g. <c>key,count,name_en,name_ar</c>.</param>

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Api.Stats;
+namespace Api.Export;
 
 /// <summary>
 /// CSV as RFC 4180 has it: fields separated by commas, records ended by CRLF, a field quoted when it holds a
@@ -15,7 +15,7 @@ public static class Csv
     public static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     /// <summary>One field, quoted when it must be, as the list exports write it.</summary>
-    public static string Field(object? value) => Infrastructure.CsvWriter.Field(value);
+    public static string Field(object? value) => CsvWriter.Field(value);
 
     /// <summary>One record with its CRLF.</summary>
     public static string Record(IEnumerable<object?> fields) => string.Join(',', fields.Select(Field)) + "\r\n";

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Api.Infrastructure;
+namespace Api.Http;
 
 /// <summary>
 /// Answers 400 to a query parameter the operation does not know: a misspelt filter

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Api.Infrastructure;
+namespace Api.Migrations;
 
 /// <summary>
 /// Name-based UUIDs (RFC 9562 version 5): a seed record's key always gives the same id, in every

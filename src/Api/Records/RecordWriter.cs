@@ -1,7 +1,8 @@
-using Api.Changes;
+using Api.Data;
+using Api.Http;
 using Npgsql;
 
-namespace Api.Infrastructure;
+namespace Api.Records;
 
 /// <summary>
 /// The one way records change, over HTTP and from the seed import alike: in one transaction, lock and

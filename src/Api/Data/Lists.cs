@@ -1,9 +1,11 @@
 using System.Text.Json;
+using Api.Records;
+using Api.Validation;
 using Dapper;
 using FluentValidation;
 using Npgsql;
 
-namespace Api.Infrastructure;
+namespace Api.Data;
 
 /// <summary>The SQL of a list's filters: the tables its rows come from and the conditions they meet, with their values as parameters.</summary>
 public sealed record FilterSql(string From, string Where, DynamicParameters Parameters)

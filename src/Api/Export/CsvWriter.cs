@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Api.Infrastructure;
+namespace Api.Export;
 
 /// <summary>
 /// CSV as RFC 4180 has it: comma-separated, CRLF line ends, a field quoted when it holds a comma, a quote,

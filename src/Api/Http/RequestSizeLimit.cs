@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Api.Infrastructure;
+namespace Api.Http;
 
 /// <summary>
 /// Refuses a body larger than the limit with 413 as soon as its Content-Length says so, and caps a body

@@ -2,9 +2,11 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Api.Data;
+using Api.Records;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Api.Infrastructure;
+namespace Api.Export;
 
 /// <summary>
 /// CSV and NDJSON of any list, every matching record, read page by page (500 at a time) through the list's

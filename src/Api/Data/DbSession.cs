@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Api.Infrastructure;
+namespace Api.Data;
 
 /// <summary>
 /// A connection and the transaction a write runs in, with the cancellation token every command carries,

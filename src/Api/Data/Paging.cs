@@ -1,7 +1,9 @@
+using Api.Export;
+using Api.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Api.Infrastructure;
+namespace Api.Data;
 
 /// <summary>What every page says besides its items.</summary>
 public interface IPage
