@@ -1,4 +1,4 @@
-using Api.Data;
+using Api.Validation;
 using FluentValidation;
 
 namespace Api.Countries;

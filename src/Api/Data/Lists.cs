@@ -1,57 +1,9 @@
 using System.Text.Json;
-using Api.Records;
 using Api.Validation;
 using Dapper;
-using FluentValidation;
 using Npgsql;
 
 namespace Api.Data;
-
-/// <summary>The SQL of a list's filters: the tables its rows come from and the conditions they meet, with their values as parameters.</summary>
-public sealed record FilterSql(string From, string Where, DynamicParameters Parameters)
-{
-    /// <summary>The condition every row meets.</summary>
-    internal const string All = "true";
-
-    /// <summary>No filter was given: every row of the table qualifies.</summary>
-    public bool SelectsAll => Where == All;
-}
-
-/// <summary>Collects a list's filter conditions with the values of their parameters; each list's filter builder fills one.</summary>
-public sealed class FilterBuilder
-{
-    private readonly List<string> _conditions = [];
-
-    public DynamicParameters Parameters { get; } = new();
-
-    /// <summary>A condition that reads one parameter, with its value.</summary>
-    public void Add(string condition, string name, object value)
-    {
-        _conditions.Add(condition);
-        Parameters.Add(name, value);
-    }
-
-    /// <summary>A condition whose parameters were added to <see cref="Parameters"/> already.</summary>
-    public void Add(string condition) => _conditions.Add(condition);
-
-    /// <summary>The rows of <paramref name="from"/> that meet every condition added (all rows when none was).</summary>
-    public FilterSql Build(string from) =>
-        new(from, _conditions.Count == 0 ? FilterSql.All : string.Join("\n  AND ", _conditions), Parameters);
-}
-
-/// <summary>The id of a listed row and the text of its sort values, for lists that load their items by id afterwards.</summary>
-public sealed record SortedKey : ISortedRow
-{
-    public Guid Id { get; init; }
-
-    public string? Sort0 { get; init; }
-
-    public string? Sort1 { get; init; }
-
-    public string? Sort2 { get; init; }
-
-    public IEnumerable<string?> SortValues => [Sort0, Sort1, Sort2];
-}
 
 /// <summary>
 /// What the sorted, searched, counted lists (agreements, delegations, persons, organisations) share: choosing the
@@ -132,21 +84,4 @@ public static class Lists
                 return null;
         }
     }
-}
-
-/// <summary>The validation rules of list parameters that several lists share.</summary>
-public static class ListRules
-{
-    public const int MaxCodes = 10;
-
-    /// <summary>A search: 2 to 200 characters, no control characters.</summary>
-    public static IRuleBuilderOptions<T, string?> SearchText<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.OptionalText(200).Must(q => q is null || q.Trim().Length >= 2).WithMessage("'{PropertyName}' needs at least two characters.");
-
-    /// <summary>1 to 10 comma-separated country codes, each once; that each exists is checked element by element.</summary>
-    public static IRuleBuilderOptions<T, string?> CountryCodeList<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(c => c is null || c.Split(',', StringSplitOptions.TrimEntries) is { Length: >= 1 and <= MaxCodes } codes && codes.All(code => code.Length > 0))
-            .WithMessage($"'{{PropertyName}}' takes 1 to {MaxCodes} comma-separated alpha-3 codes.")
-            .Must(c => c is null || c.Split(',', StringSplitOptions.TrimEntries).Distinct().Count() == c.Split(',').Length)
-            .WithMessage("'{PropertyName}' names a country twice.");
 }

@@ -1,4 +1,3 @@
-using Api.Records;
 using Api.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Filters;

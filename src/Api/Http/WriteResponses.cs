@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Api.Records;
+using Api.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

@@ -2,17 +2,9 @@ using Api.Data;
 using Api.Delegations;
 using Api.Records;
 using Api.Search;
+using Api.Validation;
 
 namespace Api.Meetings;
-
-/// <summary>
-/// A meeting document that chooses the ids of its new delegations itself: the seed import derives them
-/// from the seed key, so every environment gets the same ids.
-/// </summary>
-public interface INamesDelegations
-{
-    Guid DelegationId(string delegationKey);
-}
 
 /// <summary>Writes of meetings with their topics, sources and delegations, in a caller's transaction.</summary>
 public sealed class MeetingStore : IRecordStore<MeetingRequest>

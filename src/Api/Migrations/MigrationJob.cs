@@ -96,6 +96,3 @@ public static class MigrationJob
         return services.GetRequiredService<SeedImporter>();
     }
 }
-
-/// <summary>What a run of the migration job did.</summary>
-public sealed record JobResult(IReadOnlyList<string> AppliedMigrations, int ChangedSeedRecords);

@@ -77,6 +77,3 @@ public static partial class MigrationRunner
     [GeneratedRegex(@"^\d{4}_[a-z0-9_]+\.sql$")]
     private static partial Regex MigrationName();
 }
-
-/// <summary>A migration or seed problem the operator must fix; its message says what and where.</summary>
-public sealed class MigrationException(string message, Exception? inner = null) : Exception(message, inner);

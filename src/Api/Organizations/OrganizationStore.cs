@@ -1,6 +1,7 @@
 using Api.Data;
 using Api.Records;
 using Api.Search;
+using Api.Validation;
 
 namespace Api.Organizations;
 

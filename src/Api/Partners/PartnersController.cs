@@ -4,7 +4,7 @@ using Api.Countries;
 using Api.Export;
 using Api.Http;
 using Api.Meetings;
-using Api.Records;
+using Api.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

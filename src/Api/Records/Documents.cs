@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Api.Http;
 using Api.Validation;
 
 namespace Api.Records;
@@ -66,33 +65,4 @@ public static class Documents
     /// <summary><c>$.delegations[0].members[1].personId</c> → <c>delegations[0].members[1].personId</c>.</summary>
     public static string FieldOf(string? jsonPath) =>
         jsonPath is null or "$" ? "body" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
-}
-
-/// <summary>PATCH with <c>application/merge-patch+json</c>: the stored document, patched, checked as a whole body would be.</summary>
-public static class MergePatches
-{
-    public static async Task<Edit<TDoc>> ApplyAsync<TDoc>(Stored<TDoc> stored, JsonElement patch, IfMatch ifMatch,
-        FluentValidation.IValidator<TDoc> validator, CancellationToken cancellationToken) where TDoc : class
-    {
-        if (!ifMatch.Matches(stored.Version))
-            return WriteResult.PreconditionFailed();
-        if (patch.ValueKind != JsonValueKind.Object)
-            return WriteResult.Invalid("body", "A merge patch is a JSON object holding the fields to change (null removes one).");
-        var merged = Documents.MergePatch(JsonSerializer.SerializeToNode(stored.Doc, Documents.Options), JsonNode.Parse(patch.GetRawText()));
-        TDoc? doc;
-        try
-        {
-            doc = merged.Deserialize<TDoc>(Documents.Options);
-        }
-        catch (JsonException e)
-        {
-            return WriteResult.Invalid([Documents.Describe(e)]);
-        }
-        if (doc is null)
-            return WriteResult.Invalid("body", "A merge patch is a JSON object holding the fields to change (null removes one).");
-        var validation = await validator.ValidateAsync(doc, cancellationToken);
-        if (!validation.IsValid)
-            return WriteResult.Invalid(validation.Errors.Select(e => new FieldError(Text.CamelCasePath(e.PropertyName), e.ErrorMessage)).ToList());
-        return Edit<TDoc>.To(doc);
-    }
 }

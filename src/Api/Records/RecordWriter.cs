@@ -1,5 +1,6 @@
 using Api.Data;
 using Api.Http;
+using Api.Validation;
 using Npgsql;
 
 namespace Api.Records;

@@ -1,16 +1,5 @@
+using Api.Validation;
 namespace Api.Records;
-
-public enum WriteOutcome
-{
-    Created,
-    Updated,
-    Unchanged,
-    Deleted,
-    NotFound,
-    PreconditionFailed,
-    Invalid,
-    Conflict,
-}
 
 /// <summary>What a write did, or why it did nothing. Expected refusals are results, not exceptions.</summary>
 public sealed record WriteResult(WriteOutcome Outcome, Guid Id = default, long Version = 0)
@@ -33,12 +22,4 @@ public sealed record WriteResult(WriteOutcome Outcome, Guid Id = default, long V
     {
         Detail = "The record has changed since the version your If-Match names. GET it again, apply your change to what it is now, and send its new ETag.",
     };
-}
-
-/// <summary>What an edit of a stored document decided: the new document, or a refusal.</summary>
-public readonly record struct Edit<TDoc>(TDoc? Doc, WriteResult? Refusal)
-{
-    public static implicit operator Edit<TDoc>(WriteResult refusal) => new(default, refusal);
-
-    public static Edit<TDoc> To(TDoc doc) => new(doc, null);
 }

@@ -84,5 +84,3 @@ public static class TextSearch
 
     private static string EscapeLike(string word) => word.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }
-
-public enum SearchTable { Meetings, Agreements }

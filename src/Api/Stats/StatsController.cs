@@ -2,7 +2,7 @@ using Api.Auth;
 using Api.Export;
 using Api.Http;
 using Api.Meetings;
-using Api.Records;
+using Api.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

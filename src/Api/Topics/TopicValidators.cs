@@ -1,4 +1,3 @@
-using Api.Data;
 using Api.Validation;
 using FluentValidation;
 

@@ -1,4 +1,5 @@
 using Api.Data;
+using Api.Validation;
 namespace Api.Records;
 
 /// <summary>
@@ -32,25 +33,4 @@ public interface IRecordStore<TDoc> where TDoc : class
 
     /// <summary>The records that still refer to this one, described for a person ("meeting 8993f035-…"); a delete is refused while there are any.</summary>
     Task<IReadOnlyList<string>> ReferrersAsync(DbSession db, Guid id);
-}
-
-/// <summary>A record as stored: its document and version.</summary>
-public sealed record Stored<TDoc>(TDoc Doc, long Version);
-
-/// <summary>An id a document refers to: the field that holds it and the resource it must name.</summary>
-public sealed record Reference(string Field, string Resource, Guid Id);
-
-/// <summary>A problem with one field of a request.</summary>
-public sealed record FieldError(string Field, string Message);
-
-public static class RecordStoreRegistration
-{
-    /// <summary>The stores of every writable resource: the API and the migration job write through the same ones.</summary>
-    public static IServiceCollection AddRecordStores(this IServiceCollection services) => services
-        .AddSingleton<Topics.TopicStore>()
-        .AddSingleton<Sources.SourceStore>()
-        .AddSingleton<Organizations.OrganizationStore>()
-        .AddSingleton<Persons.PersonStore>()
-        .AddSingleton<Meetings.MeetingStore>()
-        .AddSingleton<Agreements.AgreementStore>();
 }

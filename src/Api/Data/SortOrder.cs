@@ -4,9 +4,6 @@ using Dapper;
 
 namespace Api.Data;
 
-/// <summary>A field a list can be sorted by: its name in <c>sort=</c>, its SQL (never null) and SQL type.</summary>
-public sealed record SortField(string Name, string Sql, string SqlType);
-
 /// <summary>
 /// A parsed <c>sort=-startDate,title</c>: up to three fields from a fixed list, each ascending or (with
 /// <c>-</c>) descending, then the id in the direction of the last field, so every order is total and can
@@ -92,9 +89,3 @@ public sealed record SortOrder(string Text, IReadOnlyList<(SortField Field, bool
 }
 
 public sealed record SortCursor(string[] Values, Guid Id);
-
-/// <summary>A row that carries the text of its sort values (<c>sort0</c>…<c>sort2</c>), for the next page's cursor.</summary>
-public interface ISortedRow
-{
-    IEnumerable<string?> SortValues { get; }
-}

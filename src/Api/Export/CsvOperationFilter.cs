@@ -3,17 +3,6 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Api.Export;
 
-/// <summary>The action can also answer 200 with a CSV file of these columns (<c>format=csv</c> or <c>Accept: text/csv</c>).</summary>
-/// <param name="columns">The header record, e.g. <c>key,count,name_en,name_ar</c>.</param>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class ProducesCsvAttribute(string columns) : Attribute
-{
-    public string Columns { get; } = columns;
-
-    /// <summary>A short example file, records separated by \r\n.</summary>
-    public string? Example { get; init; }
-}
-
 /// <summary>
 /// Adds <c>text/csv</c> beside <c>application/json</c> to the 200 of actions marked <see cref="ProducesCsvAttribute"/>.
 /// A second [ProducesResponseType] for the same status replaces the first in ApiExplorer rather than adding to it,

@@ -1,0 +1,13 @@
+using Dapper;
+
+namespace Api.Data;
+
+/// <summary>The SQL of a list's filters: the tables its rows come from and the conditions they meet, with their values as parameters.</summary>
+public sealed record FilterSql(string From, string Where, DynamicParameters Parameters)
+{
+    /// <summary>The condition every row meets.</summary>
+    internal const string All = "true";
+
+    /// <summary>No filter was given: every row of the table qualifies.</summary>
+    public bool SelectsAll => Where == All;
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Api.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Api.Http;
+
+/// <summary>
+/// HTTP caching for what GET answers: a strong ETag on every 200 (a versioned record's from its version and
+/// body, anything else's from its body), <c>Cache-Control: no-cache</c> so clients and proxies keep it but
+/// ask again, and 304 with no body when <c>If-None-Match</c> names the current ETag. Writes answered with a
+/// record carry its ETag too. Pages also get a <c>Link: rel="next"</c> header and, when counted, <c>X-Total-Count</c>.
+/// </summary>
+public sealed class ETagFilter(IOptions<JsonOptions> json) : IAsyncResultFilter
+{
+    public Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var read = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+        if (context.Result is ObjectResult { Value: { } value } result && result.StatusCode is null or 200 or 201 && (read || value is IVersioned))
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.JsonSerializerOptions);
+            var tag = value is IVersioned record ? ETags.For(record.Version, body) : ETags.For(body);
+            http.Response.Headers.ETag = tag;
+            if (value is IPage page)
+                PageHeaders(http, page);
+            if (read)
+            {
+                http.Response.Headers.CacheControl = "no-cache";
+                // If-None-Match uses the weak comparison: W/"x" matches "x".
+                var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
+                if (ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(tag), useStrongComparison: false)))
+                    context.Result = new StatusCodeResult(StatusCodes.Status304NotModified);
+                else if (result.StatusCode is null or 200)
+                    // The body is serialised already, for its digest: send those bytes rather than serialise it again.
+                    context.Result = new FileContentResult(body, "application/json; charset=utf-8");
+            }
+        }
+        return next();
+    }
+
+    private static void PageHeaders(HttpContext http, IPage page)
+    {
+        if (page.Total is { } total)
+            http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (page.NextCursor is not { } cursor)
+            return;
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(http.Request.QueryString.Value);
+        query["cursor"] = cursor;
+        var next = Microsoft.AspNetCore.Http.Extensions.UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase,
+            http.Request.Path, QueryString.Create(query));
+        http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
+    }
+}

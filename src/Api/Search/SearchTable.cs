@@ -1,0 +1,3 @@
+namespace Api.Search;
+
+public enum SearchTable { Meetings, Agreements }
