@@ -42,6 +42,9 @@ builder.Services.AddNpgsqlDataSource(
     dataSource => dataSource.ConnectionStringBuilder.Options =
         $"{dataSource.ConnectionStringBuilder.Options} -c pg_trgm.word_similarity_threshold=0.5".Trim());
 
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<RequestDeadline>();
+builder.Services.AddScoped<Database>();
 builder.Services.AddSingleton<CountryCatalog>();
 builder.Services.AddScoped<MeetingRepository>();
 builder.Services.AddScoped<MeetingExporter>();
@@ -56,7 +59,7 @@ builder.Services.AddScoped<ChangeRepository>();
 builder.Services.AddScoped<StatsRepository>();
 builder.Services.AddScoped<PartnerRepository>();
 builder.Services.AddRecordStores();
-builder.Services.AddSingleton<RecordWriter>();
+builder.Services.AddScoped<RecordWriter>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -67,6 +70,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 builder.Services.AddExceptionHandler<ExceptionHandler>();
 builder.Services.AddControllers(options =>
     {
+        options.Conventions.Add(new WriteOperationConvention());
         options.Filters.Add<UnknownQueryParameterFilter>();
         options.Filters.Add<ValidationFilter>();
         options.Filters.Add<ETagFilter>();
@@ -106,6 +110,8 @@ builder.Services.AddSwaggerGen(options =>
         return $"{(rank < 0 ? resourceOrder.Length : rank)}_{api.RelativePath}";
     });
     options.SupportNonNullableReferenceTypes();
+    options.MapType<IfMatch>(() => new OpenApiSchema { Type = JsonSchemaType.String });
+    options.OperationFilter<ProblemResponsesFilter>();
     options.OperationFilter<WriteOperationFilter>();
     options.OperationFilter<CsvOperationFilter>();
 });

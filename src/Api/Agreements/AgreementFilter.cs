@@ -3,10 +3,14 @@ using Api.Search;
 
 namespace Api.Agreements;
 
-/// <summary>What agreement lists can be sorted by; each sort field maps to a fixed SQL expression that is never null.</summary>
-public static class AgreementSorts
+/// <summary>
+/// The SQL of <see cref="AgreementFilters"/>: every filter is a fixed fragment over <c>agreements a</c> (and
+/// <c>agreement_search s</c> when searching), its values parameters.
+/// </summary>
+public static class AgreementFilter
 {
-    public static readonly IReadOnlyDictionary<string, SortField> Fields = new Dictionary<string, SortField>
+    /// <summary>What agreement lists can be sorted by; each sort field maps to a fixed SQL expression that is never null.</summary>
+    public static readonly IReadOnlyDictionary<string, SortField> SortFields = new Dictionary<string, SortField>
     {
         // Undated agreements sort after every date; the expression is never null, so a cursor can carry it (as 'infinity').
         ["date"] = new("date", "coalesce(a.date, 'infinity'::date)", "date"),
@@ -16,21 +20,14 @@ public static class AgreementSorts
         [Lists.Relevance] = new(Lists.Relevance, TextSearch.Relevance, "real"),
     };
 
-    public static SortOrder Default(AgreementFilters filters) =>
-        SortOrder.TryParse(filters.Q is null ? "date" : "-relevance", Fields, out var order) ? order! : throw new InvalidOperationException();
-}
+    /// <summary>By date, undated last; a search, best match first.</summary>
+    public static SortOrder DefaultOrder(AgreementFilters filters) => SortOrder.Parse(filters.Q is null ? "date" : "-relevance", SortFields);
 
-/// <summary>
-/// The SQL of <see cref="AgreementFilters"/>: every filter is a fixed fragment over <c>agreements a</c> (and
-/// <c>agreement_search s</c> when searching), its values parameters.
-/// </summary>
-public static class AgreementFilter
-{
-    /// <summary>Decides how q matches (<see cref="TextSearch.SimilarWordsAsync"/>) before the filter is built.</summary>
-    public static async Task<AgreementFilters> ResolveSearchAsync(Npgsql.NpgsqlConnection connection, AgreementFilters f, CancellationToken cancellationToken) =>
-        f.Q is { } q ? f with { SimilarWords = await TextSearch.SimilarWordsAsync(connection, SearchTable.Agreements, q, cancellationToken) } : f;
+    /// <summary>The filter of <paramref name="f"/>, once it is decided how its q matches (<see cref="TextSearch.SimilarWordsAsync"/>).</summary>
+    public static async Task<FilterSql> BuildAsync(DbSession db, AgreementFilters f) =>
+        Build(f, f.Q is { } q ? await TextSearch.SimilarWordsAsync(db, SearchTable.Agreements, q) : null);
 
-    public static FilterSql Build(AgreementFilters f)
+    private static FilterSql Build(AgreementFilters f, IReadOnlyList<string[]>? similarWords)
     {
         var filter = new FilterBuilder();
 
@@ -59,7 +56,7 @@ public static class AgreementFilter
         if (f.Meeting is { } meeting)
             filter.Add("a.id IN (SELECT am.agreement_id FROM agreement_meetings am WHERE am.meeting_id = @meeting)", "meeting", meeting);
         if (f.Q is { } q)
-            TextSearch.AddTo(filter, q, f.SimilarWords);
+            TextSearch.AddTo(filter, q, similarWords);
 
         return filter.Build(f.Q is null ? "agreements a" : "agreements a JOIN agreement_search s ON s.agreement_id = a.id");
     }

@@ -161,11 +161,6 @@ public sealed record AgreementFilters
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
-    /// <summary>Set by the server when no agreement holds q as written: for each word of q, the words like it that q then matches.</summary>
-    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
-    [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<string[]>? SimilarWords { get; init; }
-
     /// <summary>The codes of <see cref="Parties"/>.</summary>
     public IReadOnlyList<string> PartyList() =>
         Parties is null ? [] : Parties.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

@@ -1,35 +1,30 @@
 using Api.Data;
+using Api.Meetings;
 using Api.Organizations;
 using Api.Sources;
-using Dapper;
-using Npgsql;
 
 namespace Api.Agreements;
 
-public sealed class AgreementRepository(NpgsqlDataSource dataSource)
+public sealed class AgreementRepository(Database database)
 {
     /// <summary>A page of agreements in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
-    public async Task<Page<AgreementResponse>> ListAsync(AgreementFilters filters, AgreementListOptions options, SortOrder order, CancellationToken cancellationToken)
+    public async Task<Page<AgreementResponse>> ListAsync(AgreementFilters filters, AgreementListOptions options, SortOrder order)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        filters = await AgreementFilter.ResolveSearchAsync(connection, filters, cancellationToken);
-        var filter = AgreementFilter.Build(filters);
-        var keys = await Lists.PageAsync<SortedKey>(connection, "a.id", filter.From, filter, order, "a.id", options, k => k.Id, cancellationToken);
-        var agreements = await LoadAsync(connection, keys.Items.Select(k => k.Id).ToArray(), cancellationToken);
-        var total = await Lists.TotalAsync(connection, options.Count, AgreementFilter.Build(filters), cancellationToken);
-        return new Page<AgreementResponse> { Items = agreements, NextCursor = keys.NextCursor, Total = total };
+        await using var db = await database.ReadAsync();
+        var filter = await AgreementFilter.BuildAsync(db, filters);
+        var keys = await Lists.PageAsync<RowId>(db, "a.id", filter.From, filter, order, "a.id", options, k => k.Id);
+        var agreements = await LoadAsync(db, keys.Items.Select(k => k.Id).ToArray());
+        return new Page<AgreementResponse> { Items = agreements, NextCursor = keys.NextCursor, Total = await Lists.TotalAsync(db, options.Count, filter) };
     }
 
-    public async Task<AgreementResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<AgreementResponse?> GetAsync(Guid id)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var found = await LoadAsync(connection, [id], cancellationToken);
-        return found.Count == 1 ? found[0] : null;
+        await using var db = await database.ReadAsync();
+        return (await LoadAsync(db, [id])).SingleOrDefault();
     }
 
     /// <summary>The agreements linked to each of some meetings, each with how it is linked, oldest first.</summary>
-    public static async Task<ILookup<Guid, (string LinkKind, AgreementResponse Agreement)>> LoadForMeetingsAsync(
-        NpgsqlConnection connection, Guid[] meetingIds, CancellationToken cancellationToken)
+    public static async Task<ILookup<Guid, MeetingAgreement>> LoadForMeetingsAsync(DbSession db, Guid[] meetingIds)
     {
         const string sql = """
             SELECT am.meeting_id, am.agreement_id, am.link_kind
@@ -38,15 +33,13 @@ public sealed class AgreementRepository(NpgsqlDataSource dataSource)
             WHERE am.meeting_id = ANY(@meetingIds)
             ORDER BY a.date NULLS LAST, a.id, am.link_kind
             """;
-        var links = (await connection.QueryAsync<(Guid MeetingId, Guid AgreementId, string LinkKind)>(
-            new CommandDefinition(sql, new { meetingIds }, cancellationToken: cancellationToken))).AsList();
-        var agreements = (await LoadAsync(connection, links.Select(l => l.AgreementId).Distinct().ToArray(), cancellationToken))
-            .ToDictionary(a => a.Id);
-        return links.ToLookup(l => l.MeetingId, l => (l.LinkKind, agreements[l.AgreementId]));
+        var links = await db.QueryAsync<(Guid MeetingId, Guid AgreementId, string LinkKind)>(sql, new { meetingIds });
+        var agreements = (await LoadAsync(db, links.Select(l => l.AgreementId).Distinct().ToArray())).ToDictionary(a => a.Id);
+        return links.ToLookup(l => l.MeetingId, l => new MeetingAgreement { LinkKind = l.LinkKind, Agreement = agreements[l.AgreementId] });
     }
 
     /// <summary>Whole agreements with parties, linked meetings and sources, in the order of <paramref name="ids"/>.</summary>
-    public static async Task<IReadOnlyList<AgreementResponse>> LoadAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AgreementResponse>> LoadAsync(DbSession db, Guid[] ids)
     {
         if (ids.Length == 0)
             return [];
@@ -72,19 +65,16 @@ public sealed class AgreementRepository(NpgsqlDataSource dataSource)
             WHERE am.agreement_id = ANY(@ids)
             ORDER BY am.agreement_id, m.start_date, m.id, am.link_kind
             """;
-        var rows = (await connection.QueryAsync<AgreementResponse>(new CommandDefinition(agreementsSql, new { ids }, cancellationToken: cancellationToken)))
-            .ToDictionary(a => a.Id);
-        var parties = (await connection.QueryAsync<PartyRow>(new CommandDefinition(partiesSql, new { ids }, cancellationToken: cancellationToken)))
-            .ToLookup(p => p.AgreementId, p => new AgreementParty
+        var rows = (await db.QueryAsync<AgreementResponse>(agreementsSql, new { ids })).ToDictionary(a => a.Id);
+        var parties = (await db.QueryAsync<PartyRow>(partiesSql, new { ids })).ToLookup(p => p.AgreementId, p => new AgreementParty
             {
                 Role = p.Role,
                 CountryCode = p.CountryCode,
                 Organization = p.ToOrganizationRef(),
                 Person = p.PersonId is { } personId ? new PersonRef { Id = personId, NameEn = p.PersonNameEn, NameAr = p.PersonNameAr } : null,
             });
-        var meetings = (await connection.QueryAsync<MeetingLinkRow>(new CommandDefinition(meetingsSql, new { ids }, cancellationToken: cancellationToken)))
-            .ToLookup(m => m.AgreementId, m => m.Link);
-        var sources = await SourceQueries.ForAgreementsAsync(connection, ids, cancellationToken);
+        var meetings = (await db.QueryAsync<MeetingLinkRow>(meetingsSql, new { ids })).ToLookup(m => m.AgreementId, m => m.Link);
+        var sources = await SourceRepository.LoadForAgreementsAsync(db, ids);
 
         return ids.Where(rows.ContainsKey).Select(id => rows[id] with
         {

@@ -77,7 +77,7 @@ public sealed class AgreementListOptionsValidator : AbstractValidator<AgreementL
     public AgreementListOptionsValidator()
     {
         Include(new ExportablePagedQueryValidator());
-        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, AgreementSorts.Fields, out _)).WithMessage(Lists.SortMessage(AgreementSorts.Fields));
+        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, AgreementFilter.SortFields, out _)).WithMessage(Lists.SortMessage(AgreementFilter.SortFields));
         RuleFor(o => o.Count).OneOf(Lists.CountModes);
     }
 }

@@ -8,7 +8,6 @@ using Api.Records;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Api.Agreements;
 
@@ -25,108 +24,68 @@ public sealed class AgreementsController(AgreementRepository agreements, Agreeme
     /// only works with the sort it was made for.</remarks>
     /// <param name="filters">Which agreements.</param>
     /// <param name="options">Order, paging and count.</param>
-    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<AgreementResponse>>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult<Page<AgreementResponse>>> List([FromQuery] AgreementFilters filters, [FromQuery] AgreementListOptions options,
-        CancellationToken cancellationToken)
+    public async Task<ActionResult<Page<AgreementResponse>>> List([FromQuery] AgreementFilters filters, [FromQuery] AgreementListOptions options)
     {
-        if (!Lists.TryOrder(options.Sort, AgreementSorts.Fields, AgreementSorts.Default(filters), filters.Q is not null, options.Cursor, out var order, out var error))
+        if (!Lists.TryOrder(options.Sort, AgreementFilter.SortFields, AgreementFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
         return await this.PageOrExportAsync(options, "agreements",
-            (cursor, limit) => agreements.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order, cancellationToken), cancellationToken);
+            (cursor, limit) => agreements.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
     }
 
     /// <summary>Gets an agreement with its parties, the meetings it is linked to and its sources.</summary>
     /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>
-    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{id}")]
     [ProducesResponseType<AgreementResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult<AgreementResponse>> Get(Guid id, CancellationToken cancellationToken)
-    {
-        var agreement = await agreements.GetAsync(id, cancellationToken);
-        return agreement is null ? NotFound() : Ok(agreement);
-    }
+    public async Task<ActionResult<AgreementResponse>> Get(Guid id) =>
+        await agreements.GetAsync(id) is { } agreement ? Ok(agreement) : NotFound();
 
     /// <summary>Records a new agreement.</summary>
     /// <remarks>Parties are kept in the order given; every id named (persons, organisations, meetings, sources) must exist. Answers 201 with the agreement as GET shows it, its Location and ETag.</remarks>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPost]
-    [Consumes("application/json")]
     [ProducesResponseType<AgreementResponse>(StatusCodes.Status201Created, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult> Create(AgreementRequest request, CancellationToken cancellationToken) =>
-        await this.WrittenAsync(await writer.CreateAsync(store, request, this.Actor(), cancellationToken), id => agreements.GetAsync(id, cancellationToken));
+    public async Task<ActionResult> Create(AgreementRequest request) =>
+        await this.WrittenAsync(await writer.CreateAsync(store, request, this.Actor()), agreements.GetAsync, nameof(Get));
 
-    /// <summary>Replaces a agreement with the body.</summary>
+    /// <summary>Replaces an agreement with the body.</summary>
     /// <remarks>Send the ETag of the version you read in <c>If-Match</c>. Answers 200 with the agreement and its new ETag.</remarks>
     /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>
     /// <param name="request">The whole agreement, as for POST.</param>
-    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPut("{id}")]
-    [RequireIfMatch]
-    [Consumes("application/json")]
     [ProducesResponseType<AgreementResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult> Replace(Guid id, AgreementRequest request, CancellationToken cancellationToken) =>
-        await this.WrittenAsync(await writer.ReplaceAsync(store, id, request, IfMatch.From(Request)!, this.Actor(), cancellationToken),
-            _ => agreements.GetAsync(id, cancellationToken));
+    public async Task<ActionResult> Replace(Guid id, AgreementRequest request, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
+        await this.WrittenAsync(await writer.ReplaceAsync(store, id, request, ifMatch, this.Actor()), agreements.GetAsync);
 
-    /// <summary>Changes some fields of a agreement (JSON Merge Patch, RFC 7396).</summary>
+    /// <summary>Changes some fields of an agreement (JSON Merge Patch, RFC 7396).</summary>
     /// <remarks>Send <c>Content-Type: application/merge-patch+json</c> and <c>If-Match</c>. The body holds only the
     /// fields to change, as POST names them; <c>null</c> removes a field; a list is replaced whole. The result is
     /// checked like a full body.</remarks>
     /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>
     /// <param name="patch">The fields to change.</param>
-    /// <param name="validator">Checks the patched agreement.</param>
-    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPatch("{id}")]
-    [RequireIfMatch]
     [Consumes("application/merge-patch+json")]
     [ProducesResponseType<AgreementResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, [FromServices] IValidator<AgreementRequest> validator, CancellationToken cancellationToken) =>
-        await this.WrittenAsync(await writer.PatchAsync(store, id, patch, IfMatch.From(Request)!, validator, this.Actor(), cancellationToken),
-            _ => agreements.GetAsync(id, cancellationToken));
+    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, [FromHeader(Name = "If-Match")] IfMatch ifMatch,
+        [FromServices] IValidator<AgreementRequest> validator) =>
+        await this.WrittenAsync(await writer.PatchAsync(store, id, patch, ifMatch, validator, this.Actor()), agreements.GetAsync);
 
-    /// <summary>Retires a agreement: it leaves every list and read (404), and its history stays.</summary>
+    /// <summary>Retires an agreement: it leaves every list and read (404), and its history stays.</summary>
     /// <remarks>Send <c>If-Match</c>. Its parties, meeting links and source links go with it.</remarks>
     /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>
-    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpDelete("{id}")]
-    [RequireIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
-        await this.WrittenAsync(await writer.DeleteAsync(store, id, IfMatch.From(Request)!, this.Actor(), cancellationToken),
-            _ => agreements.GetAsync(id, cancellationToken));
+    public async Task<ActionResult> Delete(Guid id, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
+        await this.WrittenAsync(await writer.DeleteAsync(store, id, ifMatch, this.Actor()), agreements.GetAsync);
 
-    /// <summary>Lists every change of a agreement, oldest first, with who made it and the agreement before and after.</summary>
+    /// <summary>Lists every change of an agreement, oldest first, with who made it and the agreement before and after.</summary>
     /// <remarks>The history of a retired agreement stays readable.</remarks>
     /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>
     /// <param name="query">Paging.</param>
-    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{id}/history")]
     [ProducesResponseType<Page<ChangeResponse>>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult<Page<ChangeResponse>>> History(Guid id, [FromQuery] HistoryQuery query, CancellationToken cancellationToken)
-    {
-        var history = await changes.HistoryAsync(store.Resource, id, query, cancellationToken);
-        return history is null ? NotFound() : Ok(history);
-    }
+    public async Task<ActionResult<Page<ChangeResponse>>> History(Guid id, [FromQuery] HistoryQuery query) =>
+        await changes.HistoryAsync(store.Resource, id, query) is { } history ? Ok(history) : NotFound();
 }

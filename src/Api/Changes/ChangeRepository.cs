@@ -1,14 +1,12 @@
 using System.Text.Json;
 using Api.Data;
 using Api.Records;
-using Dapper;
-using Npgsql;
 
 namespace Api.Changes;
 
-public sealed class ChangeRepository(NpgsqlDataSource dataSource)
+public sealed class ChangeRepository(Database database)
 {
-    public async Task<ChangeFeedPage> FeedAsync(ChangeFeedQuery query, CancellationToken cancellationToken)
+    public async Task<ChangeFeedPage> FeedAsync(ChangeFeedQuery query)
     {
         const string sql = """
             SELECT seq AS sequence, resource, record_id AS id, kind, version, actor, changed_at
@@ -18,9 +16,8 @@ public sealed class ChangeRepository(NpgsqlDataSource dataSource)
             LIMIT @take
             """;
         var after = ChangeValues.SequenceOf(query.After) ?? 0;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<ChangeSummary>(new CommandDefinition(
-            sql, new { after, query.Resource, take = query.Limit + 1 }, cancellationToken: cancellationToken))).AsList();
+        await using var db = await database.ReadAsync();
+        var rows = await db.QueryAsync<ChangeSummary>(sql, new { after, query.Resource, take = query.Limit + 1 });
         var items = rows.Take(query.Limit).ToList();
         return new ChangeFeedPage
         {
@@ -31,7 +28,7 @@ public sealed class ChangeRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>A record's changes, oldest first; null when there is no such record and never was.</summary>
-    public async Task<Page<ChangeResponse>?> HistoryAsync(string resource, Guid id, HistoryQuery query, CancellationToken cancellationToken)
+    public async Task<Page<ChangeResponse>?> HistoryAsync(string resource, Guid id, HistoryQuery query)
     {
         const string sql = """
             SELECT seq AS sequence, resource, record_id AS id, kind, version, actor, changed_at, before::text AS before, after::text AS after
@@ -41,12 +38,11 @@ public sealed class ChangeRepository(NpgsqlDataSource dataSource)
             LIMIT @take
             """;
         var after = ChangeValues.SequenceOf(query.Cursor) ?? 0;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<HistoryRow>(new CommandDefinition(
-            sql, new { resource, id, after, take = query.Limit + 1 }, cancellationToken: cancellationToken))).AsList();
+        await using var db = await database.ReadAsync();
+        var rows = await db.QueryAsync<HistoryRow>(sql, new { resource, id, after, take = query.Limit + 1 });
         // A record made before the change log existed has no history yet, but it is there.
         if (rows.Count == 0 && after == 0 &&
-            (await connection.QueryAsync<Guid>(new CommandDefinition(RecordWriter.ExistingIdsSql(resource), new { ids = new[] { id } }, cancellationToken: cancellationToken))).AsList().Count == 0)
+            (await db.QueryAsync<Guid>(RecordWriter.ExistingIdsSql(resource), new { ids = new[] { id } })).Count == 0)
             return null;
         var page = Page<HistoryRow>.From(rows, query.Limit, r => new Cursor(r.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Guid.Empty));
         return new Page<ChangeResponse> { Items = page.Items.Select(r => r.ToResponse()).ToList(), NextCursor = page.NextCursor };

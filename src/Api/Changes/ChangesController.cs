@@ -17,7 +17,6 @@ public sealed class ChangesController(ChangeRepository changes) : ControllerBase
     /// is at <c>/api/v1/{resource}/{id}/history</c>.</remarks>
     [HttpGet]
     [ProducesResponseType<ChangeFeedPage>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult<ChangeFeedPage>> List([FromQuery] ChangeFeedQuery query, CancellationToken cancellationToken) =>
-        Ok(await changes.FeedAsync(query, cancellationToken));
+    public async Task<ActionResult<ChangeFeedPage>> List([FromQuery] ChangeFeedQuery query) =>
+        Ok(await changes.FeedAsync(query));
 }

@@ -17,25 +17,21 @@ public sealed partial class CountriesController(CountryRepository countries) : C
     [HttpGet]
     [ProducesResponseType<Page<CountryResponse>>(StatusCodes.Status200OK, "application/json")]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult> List([FromQuery] CountryListQuery query, CancellationToken cancellationToken) =>
-        await this.PageOrExportAsync(query, "countries", (cursor, limit) => countries.ListAsync(query with { Cursor = cursor, Limit = limit }, cancellationToken), cancellationToken);
+    public async Task<ActionResult> List([FromQuery] CountryListQuery query) =>
+        await this.PageOrExportAsync(query, "countries", (cursor, limit) => countries.ListAsync(query with { Cursor = cursor, Limit = limit }));
 
     /// <summary>Gets one country by its ISO 3166-1 alpha-3 code (case-insensitive).</summary>
     /// <param name="code" example="NER">ISO 3166-1 alpha-3 code, e.g. <c>NER</c>.</param>
-    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{code}")]
     [ProducesResponseType<CountryResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult<CountryResponse>> Get(string code, CancellationToken cancellationToken)
+    public async Task<ActionResult<CountryResponse>> Get(string code)
     {
         if (!Alpha3().IsMatch(code))
         {
             ModelState.AddModelError("code", "The code must be an ISO 3166-1 alpha-3 code of three letters, such as NER.");
             return ValidationProblem(ModelState);
         }
-        var country = await countries.GetAsync(code.ToUpperInvariant(), cancellationToken);
+        var country = await countries.GetAsync(code.ToUpperInvariant());
         return country is null ? NotFound() : Ok(country);
     }
 

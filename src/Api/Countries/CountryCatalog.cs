@@ -1,4 +1,4 @@
-using Dapper;
+using Api.Data;
 using Npgsql;
 
 namespace Api.Countries;
@@ -24,9 +24,9 @@ public sealed class CountryCatalog(NpgsqlDataSource dataSource)
         const string sql = """
             SELECT code FROM countries
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var codes = (await connection.QueryAsync<string>(new CommandDefinition(sql, cancellationToken: cancellationToken)))
-            .ToHashSet(StringComparer.Ordinal);
+        // A singleton, asked from validators: it opens its own session with the validator's cancellation.
+        await using var db = new DbSession(await dataSource.OpenConnectionAsync(cancellationToken), null, cancellationToken);
+        var codes = (await db.QueryAsync<string>(sql)).ToHashSet(StringComparer.Ordinal);
         // An empty table means the migration job has not run yet: ask again next time.
         if (codes.Count > 0)
             _codes = codes;

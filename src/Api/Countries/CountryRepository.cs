@@ -1,12 +1,10 @@
 using Api.Data;
-using Dapper;
-using Npgsql;
 
 namespace Api.Countries;
 
-public sealed class CountryRepository(NpgsqlDataSource dataSource)
+public sealed class CountryRepository(Database database)
 {
-    public async Task<Page<CountryResponse>> ListAsync(CountryListQuery query, CancellationToken cancellationToken)
+    public async Task<Page<CountryResponse>> ListAsync(CountryListQuery query)
     {
         const string sql = """
             SELECT code, alpha2, name_en, name_ar
@@ -16,22 +14,20 @@ public sealed class CountryRepository(NpgsqlDataSource dataSource)
             LIMIT @take
             """;
         Cursor.TryDecode(query.Cursor, out var cursor);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<CountryResponse>(new CommandDefinition(
-            sql, new { after = cursor?.Key, take = query.Limit + 1 }, cancellationToken: cancellationToken))).AsList();
+        await using var db = await database.ReadAsync();
+        var rows = await db.QueryAsync<CountryResponse>(sql, new { after = cursor?.Key, take = query.Limit + 1 });
         // The code is the whole sort key; countries have no uuid to break ties with.
         return Page<CountryResponse>.From(rows, query.Limit, c => new Cursor(c.Code, Guid.Empty));
     }
 
-    public async Task<CountryResponse?> GetAsync(string code, CancellationToken cancellationToken)
+    public async Task<CountryResponse?> GetAsync(string code)
     {
         const string sql = """
             SELECT code, alpha2, name_en, name_ar
             FROM countries
             WHERE code = @code
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<CountryResponse>(
-            new CommandDefinition(sql, new { code }, cancellationToken: cancellationToken));
+        await using var db = await database.ReadAsync();
+        return await db.SingleOrDefaultAsync<CountryResponse>(sql, new { code });
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Api.Validation;
 using Dapper;
-using Npgsql;
 
 namespace Api.Data;
 
@@ -38,19 +37,21 @@ public static class Lists
     /// One page of rows in <paramref name="order"/> after the cursor: <c>limit + 1</c> rows are read, so the page knows
     /// whether another follows. <paramref name="from"/> may join more tables than the filter's (what the sort reads).
     /// </summary>
-    public static async Task<Page<T>> PageAsync<T>(NpgsqlConnection connection, string columns, string from, FilterSql filter, SortOrder order,
-        string idColumn, PagedQuery paging, Func<T, Guid> idOf, CancellationToken cancellationToken) where T : ISortedRow
+    public static async Task<Page<T>> PageAsync<T>(DbSession db, string columns, string from, FilterSql filter, SortOrder order,
+        string idColumn, PagedQuery paging, Func<T, Guid> idOf)
     {
+        // A copy: the filter also serves the count, which takes none of the page's parameters.
+        var parameters = new DynamicParameters(filter.Parameters);
         var where = filter.Where;
         if (order.Read(paging.Cursor) is { } cursor)
         {
-            where += "\n  AND " + order.After(cursor, idColumn, filter.Parameters);
+            where += "\n  AND " + order.After(cursor, idColumn, parameters);
             // Repeats the first field's bound on its own: a row comparison over columns of two tables (a delegation
             // sorted by its meeting's date) is not something an index can seek to, this bound is.
             var first = order.Keys[0];
             where += $"\n  AND {first.Field.Sql} {(first.Descending ? "<=" : ">=")} @after0::{first.Field.SqlType}";
         }
-        filter.Parameters.Add("take", paging.Limit + 1);
+        parameters.Add("take", paging.Limit + 1);
         var sql = $"""
             SELECT {columns}, {order.SelectColumns}
             FROM {from}
@@ -58,12 +59,13 @@ public static class Lists
             ORDER BY {order.OrderBy(idColumn)}
             LIMIT @take
             """;
-        var rows = (await connection.QueryAsync<T>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken))).AsList();
-        return Page<T>.From(rows, paging.Limit, row => order.CursorFor(row, idOf(row)));
+        var rows = await db.QueryAsync<T, SortValues, (T Item, SortValues Sort)>(sql, parameters, "sort0", (item, sort) => (item, sort));
+        var page = Page<(T Item, SortValues Sort)>.From(rows, paging.Limit, row => order.CursorFor(row.Sort, idOf(row.Item)));
+        return new Page<T> { Items = page.Items.Select(row => row.Item).ToList(), NextCursor = page.NextCursor };
     }
 
     /// <summary>The number of rows that match (count=exact), the planner's estimate of it (count=estimated), or null.</summary>
-    public static async Task<long?> TotalAsync(NpgsqlConnection connection, string? count, FilterSql filter, CancellationToken cancellationToken)
+    public static async Task<long?> TotalAsync(DbSession db, string? count, FilterSql filter)
     {
         switch (count)
         {
@@ -71,13 +73,13 @@ public static class Lists
                 var countSql = $"""
                     SELECT count(*) FROM {filter.From} WHERE {filter.Where}
                     """;
-                return await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, filter.Parameters, cancellationToken: cancellationToken));
+                return await db.ScalarAsync<long>(countSql, filter.Parameters);
             case "estimated":
                 // No rows are read, so it costs the same at any size.
                 var explainSql = $"""
                     EXPLAIN (FORMAT JSON) SELECT 1 FROM {filter.From} WHERE {filter.Where}
                     """;
-                var plan = await connection.ExecuteScalarAsync<string>(new CommandDefinition(explainSql, filter.Parameters, cancellationToken: cancellationToken));
+                var plan = await db.ScalarAsync<string>(explainSql, filter.Parameters);
                 using (var json = JsonDocument.Parse(plan!))
                     return (long)Math.Round(json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble());
             default:

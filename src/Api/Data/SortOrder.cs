@@ -31,6 +31,10 @@ public sealed record SortOrder(string Text, IReadOnlyList<(SortField Field, bool
         return true;
     }
 
+    /// <summary>An order this code spells out itself (a list's default), which must be valid.</summary>
+    public static SortOrder Parse(string text, IReadOnlyDictionary<string, SortField> fields) =>
+        TryParse(text, fields, out var order) ? order! : throw new ArgumentException($"'{text}' is not a valid sort order.", nameof(text));
+
     private bool IdDescending => Keys[^1].Descending;
 
     /// <summary>The sort values of each row, selected as <c>sort0</c>, <c>sort1</c>, … for the cursor.</summary>
@@ -66,8 +70,8 @@ public sealed record SortOrder(string Text, IReadOnlyList<(SortField Field, bool
         return $"{Keys[0].Field.Sql} {(Keys[0].Descending ? "<=" : ">=")} {value(0)} AND ({string.Join(" OR ", alternatives)})";
     }
 
-    public Cursor CursorFor(ISortedRow row, Guid id) =>
-        new(JsonSerializer.Serialize(new[] { Text }.Concat(row.SortValues.Take(Keys.Count)), Documents.Options), id);
+    public Cursor CursorFor(SortValues values, Guid id) =>
+        new(JsonSerializer.Serialize(new[] { Text }.Concat(values.All.Take(Keys.Count)), Documents.Options), id);
 
     /// <summary>The cursor's values, when it was made for this sort order.</summary>
     public SortCursor? Read(string? cursor)

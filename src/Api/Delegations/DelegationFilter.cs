@@ -2,13 +2,14 @@ using Api.Data;
 
 namespace Api.Delegations;
 
-/// <summary>What delegation lists can be sorted by; each sort field maps to a fixed SQL expression that is never null.</summary>
-public static class DelegationSorts
+/// <summary>The SQL of <see cref="DelegationFilters"/>: every filter is a fixed fragment over <c>delegations d</c>, its values parameters.</summary>
+public static class DelegationFilter
 {
-    /// <summary>The list reads the meeting's start date, so it joins the meetings to what the filters select.</summary>
-    public const string From = "delegations d JOIN meetings m ON m.id = d.meeting_id";
+    /// <summary>What a page of the list reads: the sort needs the meeting's start date, so it joins the meetings to what the filters select.</summary>
+    public const string SortedFrom = "delegations d JOIN meetings m ON m.id = d.meeting_id";
 
-    public static readonly IReadOnlyDictionary<string, SortField> Fields = new Dictionary<string, SortField>
+    /// <summary>What delegation lists can be sorted by; each sort field maps to a fixed SQL expression that is never null.</summary>
+    public static readonly IReadOnlyDictionary<string, SortField> SortFields = new Dictionary<string, SortField>
     {
         ["startDate"] = new("startDate", "m.start_date", "date"),
         // A delegation of an organisation alone has no country: '' sorts it first, and keeps the key non-null for cursors.
@@ -16,13 +17,9 @@ public static class DelegationSorts
         ["role"] = new("role", "d.role", "text"),
     };
 
-    public static readonly SortOrder Default =
-        SortOrder.TryParse("startDate", Fields, out var order) ? order! : throw new InvalidOperationException();
-}
+    /// <summary>By the start date of their meeting.</summary>
+    public static readonly SortOrder DefaultOrder = SortOrder.Parse("startDate", SortFields);
 
-/// <summary>The SQL of <see cref="DelegationFilters"/>: every filter is a fixed fragment over <c>delegations d</c>, its values parameters.</summary>
-public static class DelegationFilter
-{
     public static FilterSql Build(DelegationFilters f)
     {
         var filter = new FilterBuilder();

@@ -1,58 +1,59 @@
 using Api.Data;
 using Api.Organizations;
-using Dapper;
-using Npgsql;
 
 namespace Api.Delegations;
 
-public sealed class DelegationRepository(NpgsqlDataSource dataSource)
+public sealed class DelegationRepository(Database database)
 {
+    /// <summary>
+    /// The order in which a meeting shows its delegations, by role: hosts first, then guests, organisers,
+    /// participants and mediators; within a role, by country code.
+    /// </summary>
+    public static readonly string[] RoleOrder = ["host", "guest", "organiser", "participant", "mediator"];
+
     /// <summary>A page of delegations in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
-    public async Task<Page<DelegationResponse>> ListAsync(DelegationFilters filters, DelegationListOptions options, SortOrder order, CancellationToken cancellationToken)
+    public async Task<Page<DelegationResponse>> ListAsync(DelegationFilters filters, DelegationListOptions options, SortOrder order)
     {
         var filter = DelegationFilter.Build(filters);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var keys = await Lists.PageAsync<SortedKey>(connection, "d.id", DelegationSorts.From, filter, order, "d.id", options, k => k.Id, cancellationToken);
-        var delegations = await LoadAsync(connection, keys.Items.Select(k => k.Id).ToArray(), cancellationToken);
+        await using var db = await database.ReadAsync();
+        var keys = await Lists.PageAsync<RowId>(db, "d.id", DelegationFilter.SortedFrom, filter, order, "d.id", options, k => k.Id);
+        var delegations = await LoadAsync(db, keys.Items.Select(k => k.Id).ToArray());
         // Counts need no meeting: no filter reads one.
-        var total = await Lists.TotalAsync(connection, options.Count, DelegationFilter.Build(filters), cancellationToken);
-        return new Page<DelegationResponse> { Items = delegations, NextCursor = keys.NextCursor, Total = total };
+        return new Page<DelegationResponse> { Items = delegations, NextCursor = keys.NextCursor, Total = await Lists.TotalAsync(db, options.Count, filter) };
     }
 
-    public async Task<DelegationResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<DelegationResponse?> GetAsync(Guid id)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var found = await LoadAsync(connection, [id], cancellationToken);
-        return found.Count == 1 ? found[0] : null;
+        await using var db = await database.ReadAsync();
+        return (await LoadAsync(db, [id])).SingleOrDefault();
     }
 
     /// <summary>The meeting a delegation belongs to, or null when there is no such delegation.</summary>
-    public async Task<Guid?> MeetingOfAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<Guid?> MeetingOfAsync(Guid id)
     {
         const string sql = """
             SELECT meeting_id FROM delegations WHERE id = @id
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
+        await using var db = await database.ReadAsync();
+        return await db.ScalarAsync<Guid?>(sql, new { id });
     }
 
-    /// <summary>Delegations of a meeting by role (hosts first), then by country code.</summary>
-    public static async Task<IReadOnlyList<DelegationResponse>> LoadForMeetingAsync(NpgsqlConnection connection, Guid meetingId, CancellationToken cancellationToken) =>
-        (await LoadForMeetingsAsync(connection, [meetingId], cancellationToken))[meetingId].ToList();
+    /// <summary>Delegations of a meeting in <see cref="RoleOrder"/>, then by country code.</summary>
+    public static async Task<IReadOnlyList<DelegationResponse>> LoadForMeetingAsync(DbSession db, Guid meetingId) =>
+        (await LoadForMeetingsAsync(db, [meetingId]))[meetingId].ToList();
 
-    /// <summary>The delegations of each of some meetings, by role (hosts first), then by country code.</summary>
-    public static async Task<ILookup<Guid, DelegationResponse>> LoadForMeetingsAsync(NpgsqlConnection connection, Guid[] meetingIds, CancellationToken cancellationToken)
+    /// <summary>The delegations of each of some meetings in <see cref="RoleOrder"/>, then by country code.</summary>
+    public static async Task<ILookup<Guid, DelegationResponse>> LoadForMeetingsAsync(DbSession db, Guid[] meetingIds)
     {
         const string sql = """
             SELECT id FROM delegations WHERE meeting_id = ANY(@meetingIds) ORDER BY id
             """;
-        var ids = (await connection.QueryAsync<Guid>(new CommandDefinition(sql, new { meetingIds }, cancellationToken: cancellationToken))).ToArray();
-        var delegations = await LoadAsync(connection, ids, cancellationToken);
-        return delegations.OrderBy(d => RoleOrder(d.Role)).ThenBy(d => d.CountryCode, StringComparer.Ordinal).ToLookup(d => d.MeetingId);
+        var delegations = await LoadAsync(db, (await db.QueryAsync<Guid>(sql, new { meetingIds })).ToArray());
+        return delegations.OrderBy(d => Array.IndexOf(RoleOrder, d.Role)).ThenBy(d => d.CountryCode, StringComparer.Ordinal).ToLookup(d => d.MeetingId);
     }
 
     /// <summary>Whole delegations with members and organisations, in the order of <paramref name="ids"/>.</summary>
-    public static async Task<IReadOnlyList<DelegationResponse>> LoadAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DelegationResponse>> LoadAsync(DbSession db, Guid[] ids)
     {
         if (ids.Length == 0)
             return [];
@@ -71,10 +72,8 @@ public sealed class DelegationRepository(NpgsqlDataSource dataSource)
             WHERE dm.delegation_id = ANY(@ids)
             ORDER BY dm.delegation_id, dm.position
             """;
-        var delegations = (await connection.QueryAsync<DelegationRow>(new CommandDefinition(delegationsSql, new { ids }, cancellationToken: cancellationToken)))
-            .ToDictionary(d => d.Id);
-        var members = (await connection.QueryAsync<MemberRow>(new CommandDefinition(membersSql, new { ids }, cancellationToken: cancellationToken)))
-            .ToLookup(m => m.DelegationId, m => new DelegationMemberResponse
+        var delegations = (await db.QueryAsync<DelegationRow>(delegationsSql, new { ids })).ToDictionary(d => d.Id);
+        var members = (await db.QueryAsync<MemberRow>(membersSql, new { ids })).ToLookup(m => m.DelegationId, m => new DelegationMemberResponse
             {
                 PersonId = m.PersonId,
                 NameEn = m.NameEn,
@@ -104,8 +103,6 @@ public sealed class DelegationRepository(NpgsqlDataSource dataSource)
             };
         }).ToList();
     }
-
-    private static int RoleOrder(string role) => Array.IndexOf(DelegationRequestValidator.Roles, role);
 
     private sealed record DelegationRow : OrganizationColumns
     {

@@ -5,13 +5,16 @@ using FluentValidation;
 
 namespace Api.Delegations;
 
-public sealed class DelegationRequestValidator : AbstractValidator<DelegationRequest>
+public static class DelegationValues
 {
     public static readonly string[] Roles = ["host", "guest", "organiser", "participant", "mediator"];
+}
 
+public sealed class DelegationRequestValidator : AbstractValidator<DelegationRequest>
+{
     public DelegationRequestValidator(CountryCatalog countries)
     {
-        RuleFor(d => d.Role).NotEmpty().OneOf(Roles);
+        RuleFor(d => d.Role).NotEmpty().OneOf(DelegationValues.Roles);
         RuleFor(d => d.CountryCode).ExistingCountry(countries).When(d => d.CountryCode is not null);
         RuleFor(d => d.CountryCode).NotEmpty().When(d => d.OrganizationId is null)
             .WithMessage("Give the country or the organisation the delegation represents.");
@@ -51,7 +54,7 @@ public sealed class DelegationListOptionsValidator : AbstractValidator<Delegatio
     public DelegationListOptionsValidator()
     {
         Include(new ExportablePagedQueryValidator());
-        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, DelegationSorts.Fields, out _)).WithMessage(Lists.SortMessage(DelegationSorts.Fields));
+        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, DelegationFilter.SortFields, out _)).WithMessage(Lists.SortMessage(DelegationFilter.SortFields));
         RuleFor(o => o.Count).OneOf(Lists.CountModes);
     }
 }

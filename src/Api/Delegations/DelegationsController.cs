@@ -6,7 +6,6 @@ using Api.Meetings;
 using Api.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Api.Delegations;
 
@@ -23,89 +22,64 @@ public sealed class DelegationsController(DelegationRepository delegations, Meet
     /// only works with the sort it was made for.</remarks>
     /// <param name="filters">Which delegations.</param>
     /// <param name="options">Order, paging and count.</param>
-    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<DelegationResponse>>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult<Page<DelegationResponse>>> List([FromQuery] DelegationFilters filters, [FromQuery] DelegationListOptions options,
-        CancellationToken cancellationToken)
+    public async Task<ActionResult<Page<DelegationResponse>>> List([FromQuery] DelegationFilters filters, [FromQuery] DelegationListOptions options)
     {
-        if (!Lists.TryOrder(options.Sort, DelegationSorts.Fields, DelegationSorts.Default, searching: false, options.Cursor, out var order, out var error))
+        if (!Lists.TryOrder(options.Sort, DelegationFilter.SortFields, DelegationFilter.DefaultOrder, searching: false, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
         return await this.PageOrExportAsync(options, "delegations",
-            (cursor, limit) => delegations.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order, cancellationToken), cancellationToken);
+            (cursor, limit) => delegations.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
     }
 
     /// <summary>Gets a delegation with its members.</summary>
     /// <param name="id" example="ac36b88e-d64b-5762-88c5-4348e3de0eab">The delegation's id.</param>
-    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{id}")]
     [ProducesResponseType<DelegationResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult<DelegationResponse>> Get(Guid id, CancellationToken cancellationToken)
-    {
-        var delegation = await delegations.GetAsync(id, cancellationToken);
-        return delegation is null ? NotFound() : Ok(delegation);
-    }
+    public async Task<ActionResult<DelegationResponse>> Get(Guid id) =>
+        await delegations.GetAsync(id) is { } delegation ? Ok(delegation) : NotFound();
 
     /// <summary>Adds a delegation, with its members, to a meeting.</summary>
     /// <remarks>A meeting has one delegation per country and organisation in each role: another is a 409. The change
     /// is recorded in the meeting's history, and the meeting's ETag changes. Answers 201 with the delegation.</remarks>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPost]
-    [Consumes("application/json")]
     [ProducesResponseType<DelegationResponse>(StatusCodes.Status201Created, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult> Create(NewDelegationRequest request, CancellationToken cancellationToken)
+    public async Task<ActionResult> Create(NewDelegationRequest request)
     {
         var id = Guid.CreateVersion7();
-        var result = await writer.UpdateAsync(meetings, request.MeetingId!.Value, DelegationEdits.Add(id, request), this.Actor(), cancellationToken);
+        var result = await writer.UpdateAsync(meetings, request.MeetingId!.Value, DelegationEdits.Add(id, request), this.Actor());
         if (result.Outcome == WriteOutcome.NotFound)
             result = WriteResult.Invalid("meetingId", $"There is no meeting with the id {request.MeetingId}.");
         return await this.WrittenAsync(result with { Outcome = result.Succeeded ? WriteOutcome.Created : result.Outcome, Id = id },
-            _ => delegations.GetAsync(id, cancellationToken));
+            delegations.GetAsync, nameof(Get));
     }
 
     /// <summary>Replaces a delegation and its members with the body.</summary>
     /// <remarks>Send the delegation's ETag in <c>If-Match</c>. It stays in its meeting; the change is recorded in the meeting's history.</remarks>
     /// <param name="id" example="ac36b88e-d64b-5762-88c5-4348e3de0eab">The delegation's id.</param>
     /// <param name="request">The whole delegation.</param>
-    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPut("{id}")]
-    [RequireIfMatch]
-    [Consumes("application/json")]
     [ProducesResponseType<DelegationResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult> Replace(Guid id, DelegationRequest request, CancellationToken cancellationToken) =>
-        await this.WrittenAsync(await EditAsync(id, request, cancellationToken), _ => delegations.GetAsync(id, cancellationToken));
+    public async Task<ActionResult> Replace(Guid id, DelegationRequest request, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
+        await this.WrittenAsync(await EditAsync(id, request, ifMatch), _ => delegations.GetAsync(id));
 
     /// <summary>Removes a delegation from its meeting.</summary>
     /// <remarks>Send the delegation's ETag in <c>If-Match</c>. The meeting's history keeps the delegation as it was.</remarks>
     /// <param name="id" example="ac36b88e-d64b-5762-88c5-4348e3de0eab">The delegation's id.</param>
-    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpDelete("{id}")]
-    [RequireIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult> Delete(Guid id, CancellationToken cancellationToken)
+    public async Task<ActionResult> Delete(Guid id, [FromHeader(Name = "If-Match")] IfMatch ifMatch)
     {
-        var result = await EditAsync(id, null, cancellationToken);
-        return await this.WrittenAsync(result.Succeeded ? result with { Outcome = WriteOutcome.Deleted } : result,
-            _ => delegations.GetAsync(id, cancellationToken));
+        var result = await EditAsync(id, null, ifMatch);
+        return await this.WrittenAsync(result.Succeeded ? result with { Outcome = WriteOutcome.Deleted } : result, _ => delegations.GetAsync(id));
     }
 
-    private async Task<WriteResult> EditAsync(Guid id, DelegationRequest? replacement, CancellationToken cancellationToken) =>
-        await delegations.MeetingOfAsync(id, cancellationToken) is { } meetingId
-            ? await writer.UpdateAsync(meetings, meetingId, DelegationEdits.Replace(id, replacement, IfMatch.From(Request)!), this.Actor(), cancellationToken)
+    /// <summary>An edit of the delegation's meeting: the delegation is part of the meeting's document.</summary>
+    private async Task<WriteResult> EditAsync(Guid id, DelegationRequest? replacement, IfMatch ifMatch) =>
+        await delegations.MeetingOfAsync(id) is { } meetingId
+            ? await writer.UpdateAsync(meetings, meetingId, DelegationEdits.Replace(id, replacement, ifMatch), this.Actor())
             : WriteResult.NotFound();
 }

@@ -1,15 +1,15 @@
 namespace Api.Http;
 
 /// <summary>The <c>If-Match</c> of a request: <c>*</c>, or the entity tags it lists.</summary>
+/// <remarks>Actions take it as <c>[FromHeader(Name = "If-Match")] IfMatch ifMatch</c>; MVC binds it through <see cref="TryParse"/>.</remarks>
 public sealed record IfMatch(bool Any, IReadOnlyList<string> Tags)
 {
-    public static IfMatch? From(HttpRequest request)
+    /// <summary>The header's value: one or more comma-separated entity tags, or <c>*</c>.</summary>
+    public static bool TryParse(string? value, out IfMatch ifMatch)
     {
-        var values = request.Headers.IfMatch;
-        if (values.Count == 0)
-            return null;
-        var tags = values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
-        return new IfMatch(tags.Contains("*"), tags);
+        var tags = (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        ifMatch = new IfMatch(tags.Contains("*"), tags);
+        return true;
     }
 
     /// <summary>Strong comparison (RFC 9110): a weak tag never matches; <c>*</c> matches any version.</summary>

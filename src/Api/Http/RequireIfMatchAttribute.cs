@@ -11,6 +11,9 @@ namespace Api.Http;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class RequireIfMatchAttribute : Attribute, IResourceFilter
 {
+    /// <summary>The one instance <see cref="WriteOperationConvention"/> puts on PUT, PATCH and DELETE actions.</summary>
+    public static readonly RequireIfMatchAttribute Instance = new();
+
     public void OnResourceExecuting(ResourceExecutingContext context)
     {
         if (context.HttpContext.Request.Headers.IfMatch.Count > 0)

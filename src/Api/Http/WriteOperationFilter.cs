@@ -70,6 +70,9 @@ public sealed class WriteOperationFilter : IOperationFilter
 
         if (action.EndpointMetadata.OfType<RequireIfMatchAttribute>().Any())
         {
+            // The action binds it; this documents it (required, the 412 and 428).
+            foreach (var bound in operation.Parameters.Where(p => p.In == ParameterLocation.Header && p.Name == "If-Match").ToList())
+                operation.Parameters.Remove(bound);
             operation.Parameters.Add(Header("If-Match", true, "The ETag of the version you read (GET the record first); `*` for whatever version is current."));
             operation.Responses.TryAdd("412", Problem(problem, "The record has changed since the version If-Match names: GET it again and re-apply your change."));
             operation.Responses.TryAdd("428", Problem(problem, "If-Match is missing."));
@@ -77,6 +80,11 @@ public sealed class WriteOperationFilter : IOperationFilter
 
         if (operation.RequestBody is OpenApiRequestBody body)
         {
+            // A body is documented in the content types the action takes (WriteOperationConvention gives most of them
+            // theirs as a filter, which ApiExplorer widens to every JSON type its formatter reads).
+            var consumes = action.FilterDescriptors.Select(f => f.Filter).OfType<ConsumesAttribute>().SelectMany(c => c.ContentTypes).ToHashSet();
+            foreach (var other in body.Content?.Keys.Where(k => consumes.Count > 0 && !consumes.Contains(k)).ToList() ?? [])
+                body.Content!.Remove(other);
             operation.Responses.TryAdd("413", Problem(problem, "The body is larger than the API accepts (1 MiB unless configured)."));
             operation.Responses.TryAdd("415", Problem(problem, "The body is not sent as the content type the operation takes."));
             // A merge patch is partial JSON of the record: show the record's fields rather than "any JSON".

@@ -14,11 +14,12 @@ public static class WriteResponses
     public static string Actor(this ControllerBase controller) => controller.User.Identity?.Name ?? "anonymous";
 
     /// <summary>
-    /// 201 with Location (created), 200 (updated or unchanged) or 204 (deleted), each success with the
-    /// record as GET shows it and its ETag; otherwise the problem: 400, 404, 409 or 412.
+    /// 201 with Location (created: <paramref name="getAction"/> names the action that reads it), 200 (updated or
+    /// unchanged) or 204 (deleted), each success with the record as <paramref name="read"/> gives it and its ETag;
+    /// otherwise the problem: 400, 404, 409 or 412.
     /// </summary>
     public static async Task<ActionResult> WrittenAsync<T>(this ControllerBase controller, WriteResult result, Func<Guid, Task<T?>> read,
-        Func<T, object>? routeValues = null) where T : class
+        string? getAction = null, Func<T, object>? routeValues = null) where T : class
     {
         switch (result.Outcome)
         {
@@ -37,7 +38,8 @@ public static class WriteResponses
         if (record is null)
             return controller.NotFound(); // retired by someone else between the commit and this read
         return result.Outcome == WriteOutcome.Created
-            ? controller.CreatedAtAction("Get", routeValues?.Invoke(record) ?? new { id = result.Id }, record)
+            ? controller.CreatedAtAction(getAction ?? throw new ArgumentNullException(nameof(getAction), "A create names the action that reads the record."),
+                routeValues?.Invoke(record) ?? new { id = result.Id }, record)
             : controller.Ok(record);
     }
 

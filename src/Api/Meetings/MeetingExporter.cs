@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Api.Data;
 using Api.Export;
-using Dapper;
-using Npgsql;
 
 namespace Api.Meetings;
 
@@ -10,7 +8,7 @@ namespace Api.Meetings;
 /// Streams every meeting a query matches as CSV, NDJSON or GeoJSON, row by row from the database to the
 /// client: memory stays the same whatever the size of the result.
 /// </summary>
-public sealed class MeetingExporter(NpgsqlDataSource dataSource)
+public sealed class MeetingExporter(Database database)
 {
     private static readonly string[] CsvHeader =
     [
@@ -20,11 +18,11 @@ public sealed class MeetingExporter(NpgsqlDataSource dataSource)
     ];
 
     public async Task WriteAsync(HttpResponse response, MeetingFilters filters, MeetingListOptions options, SortOrder order, string format,
-        bool limitGiven, CancellationToken cancellationToken)
+        bool limitGiven)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        filters = await MeetingFilter.ResolveSearchAsync(connection, filters, cancellationToken);
-        var filter = MeetingFilter.Build(filters);
+        await using var db = await database.ReadAsync();
+        var cancellationToken = db.CancellationToken;
+        var filter = await MeetingFilter.BuildAsync(db, filters);
         var where = filter.Where;
         if (order.Read(options.Cursor) is { } cursor)
             where += "\n  AND " + order.After(cursor, "m.id", filter.Parameters);
@@ -46,7 +44,7 @@ public sealed class MeetingExporter(NpgsqlDataSource dataSource)
 
         response.ContentType = OutputFormats.MediaTypes[format] + "; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"meetings.{(format == OutputFormats.GeoJson ? "geojson" : format)}\"";
-        var rows = connection.QueryUnbufferedAsync<ExportRow>(sql, filter.Parameters);
+        var rows = db.StreamAsync<ExportRow>(sql, filter.Parameters);
         switch (format)
         {
             case OutputFormats.Csv:

@@ -3,12 +3,14 @@ using Api.Search;
 
 namespace Api.Meetings;
 
-/// <summary>What meeting lists can be sorted by and can embed; each sort field maps to a fixed SQL expression.</summary>
-public static class MeetingSorts
+/// <summary>
+/// The SQL of <see cref="MeetingFilters"/>: every filter is a fixed fragment over <c>meetings m</c> (and
+/// <c>meeting_search s</c> when searching), its values parameters. Lists, exports, counts and statistics share it.
+/// </summary>
+public static class MeetingFilter
 {
-    public const string Relevance = "relevance";
-
-    public static readonly IReadOnlyDictionary<string, SortField> Fields = new Dictionary<string, SortField>
+    /// <summary>What meeting lists can be sorted by; each sort field maps to a fixed SQL expression that is never null.</summary>
+    public static readonly IReadOnlyDictionary<string, SortField> SortFields = new Dictionary<string, SortField>
     {
         ["startDate"] = new("startDate", "m.start_date", "date"),
         ["endDate"] = new("endDate", "m.period_end", "date"),
@@ -16,26 +18,17 @@ public static class MeetingSorts
         ["status"] = new("status", "m.status", "text"),
         ["format"] = new("format", "m.format", "text"),
         ["country"] = new("country", "coalesce(m.country_code, '')", "text"),
-        [Relevance] = new(Relevance, TextSearch.Relevance, "real"),
+        [Lists.Relevance] = new(Lists.Relevance, TextSearch.Relevance, "real"),
     };
 
-    public static readonly string[] Includes = ["delegations", "agreements", "sources", "topics"];
+    /// <summary>By start date; a search, best match first, then newest.</summary>
+    public static SortOrder DefaultOrder(MeetingFilters filters) => SortOrder.Parse(filters.Q is null ? "startDate" : "-relevance,-startDate", SortFields);
 
-    public static SortOrder Default(MeetingFilters filters) =>
-        SortOrder.TryParse(filters.Q is null ? "startDate" : "-relevance,-startDate", Fields, out var order) ? order! : throw new InvalidOperationException();
-}
+    /// <summary>The filter of <paramref name="f"/>, once it is decided how its q matches (<see cref="TextSearch.SimilarWordsAsync"/>).</summary>
+    public static async Task<FilterSql> BuildAsync(DbSession db, MeetingFilters f) =>
+        Build(f, f.Q is { } q ? await TextSearch.SimilarWordsAsync(db, SearchTable.Meetings, q) : null);
 
-/// <summary>
-/// The SQL of <see cref="MeetingFilters"/>: every filter is a fixed fragment over <c>meetings m</c> (and
-/// <c>meeting_search s</c> when searching), its values parameters. Lists, exports, counts and statistics share it.
-/// </summary>
-public static class MeetingFilter
-{
-    /// <summary>Decides how q matches (<see cref="TextSearch.SimilarWordsAsync"/>) before the filter is built.</summary>
-    public static async Task<MeetingFilters> ResolveSearchAsync(Npgsql.NpgsqlConnection connection, MeetingFilters f, CancellationToken cancellationToken) =>
-        f.Q is { } q ? f with { SimilarWords = await TextSearch.SimilarWordsAsync(connection, SearchTable.Meetings, q, cancellationToken) } : f;
-
-    public static FilterSql Build(MeetingFilters f)
+    private static FilterSql Build(MeetingFilters f, IReadOnlyList<string[]>? similarWords)
     {
         var filter = new FilterBuilder();
 
@@ -96,7 +89,7 @@ public static class MeetingFilter
         if (f.Agreement is { } agreement)
             filter.Add("m.id IN (SELECT am.meeting_id FROM agreement_meetings am WHERE am.agreement_id = @agreement)", "agreement", agreement);
         if (f.Q is { } q)
-            TextSearch.AddTo(filter, q, f.SimilarWords);
+            TextSearch.AddTo(filter, q, similarWords);
 
         return filter.Build(f.Q is null ? "meetings m" : "meetings m JOIN meeting_search s ON s.meeting_id = m.id");
     }

@@ -70,7 +70,7 @@ public record MeetingSummary
 }
 
 /// <summary>A meeting as lists show it, with what <c>include</c> asked to embed.</summary>
-public sealed record MeetingListItem : MeetingSummary, ISortedRow
+public sealed record MeetingListItem : MeetingSummary
 {
     /// <summary>Delegations with their members (include=delegations).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -87,18 +87,6 @@ public sealed record MeetingListItem : MeetingSummary, ISortedRow
     /// <summary>Topics (include=topics).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<TopicResponse>? Topics { get; init; }
-
-    [JsonIgnore]
-    public string? Sort0 { get; init; }
-
-    [JsonIgnore]
-    public string? Sort1 { get; init; }
-
-    [JsonIgnore]
-    public string? Sort2 { get; init; }
-
-    [JsonIgnore]
-    public IEnumerable<string?> SortValues => [Sort0, Sort1, Sort2];
 }
 
 /// <summary>A meeting with everything known about it.</summary>
@@ -229,11 +217,6 @@ public sealed record MeetingFilters
     /// <example>بازوم</example>
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
-
-    /// <summary>Set by the server when no meeting holds q as written: for each word of q, the words like it that q then matches.</summary>
-    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
-    [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<string[]>? SimilarWords { get; init; }
 
     /// <summary>The meeting format among the <c>format</c> values, if one is.</summary>
     public string? MeetingFormat() => Format?.FirstOrDefault(f => MeetingValues.Formats.Contains(f));

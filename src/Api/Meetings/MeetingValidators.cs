@@ -79,9 +79,9 @@ public sealed class MeetingListOptionsValidator : AbstractValidator<MeetingListO
     public MeetingListOptionsValidator()
     {
         Include(new PagedQueryValidator());
-        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, MeetingSorts.Fields, out _))
-            .WithMessage($"'sort' takes up to {SortOrder.MaxFields} of: {string.Join(", ", MeetingSorts.Fields.Keys)}, each once, comma-separated, with - for descending.");
+        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, MeetingFilter.SortFields, out _))
+            .WithMessage($"'sort' takes up to {SortOrder.MaxFields} of: {string.Join(", ", MeetingFilter.SortFields.Keys)}, each once, comma-separated, with - for descending.");
         RuleFor(o => o.Count).OneOf(["exact", "estimated"]);
-        RuleForEach(o => o.IncludeList()).OverrideIndexer((_, _, _, _) => "").OneOf(MeetingSorts.Includes).OverridePropertyName("include");
+        RuleForEach(o => o.IncludeList()).OverrideIndexer((_, _, _, _) => "").OneOf(MeetingRepository.Includes).OverridePropertyName("include");
     }
 }

@@ -8,7 +8,6 @@ using Api.Records;
 using Api.Sources;
 using Api.Topics;
 using Api.Validation;
-using Dapper;
 using FluentValidation;
 using Npgsql;
 
@@ -82,7 +81,7 @@ public sealed class SeedImporter(
         if (curated > 0)
             logger.LogInformation("Left {Count} seed record(s) as they are: they were corrected or retired over the API since their import", curated);
         // References are followed only through records that passed validation (no null lists to walk).
-        await records.CheckReferencesAsync(connection, new Stores(organizations, meetings, agreements), errors, cancellationToken);
+        await records.CheckReferencesAsync(db, new Stores(organizations, meetings, agreements), errors);
         if (errors.Count > 0)
             throw Problems(errors);
 
@@ -151,9 +150,9 @@ public sealed class SeedImporter(
             CheckKeys(Agreements, errors, "key", a => a.Key);
         }
 
-        public async Task CheckReferencesAsync(NpgsqlConnection connection, Stores stores, List<string> errors, CancellationToken cancellationToken)
+        public async Task CheckReferencesAsync(DbSession db, Stores stores, List<string> errors)
         {
-            var references = new References(connection, this, cancellationToken);
+            var references = new References(db, this);
             foreach (var o in Organizations)
                 await references.CheckAsync(errors, o.Where, stores.Organizations.References(o.Record));
             foreach (var m in Meetings)
@@ -237,7 +236,7 @@ public sealed class SeedImporter(
     }
 
     /// <summary>Answers whether a referenced id is a seed record or already in the database.</summary>
-    private sealed class References(NpgsqlConnection connection, SeedRecords records, CancellationToken cancellationToken)
+    private sealed class References(DbSession db, SeedRecords records)
     {
         private readonly Dictionary<string, HashSet<Guid>> _known = [];
 
@@ -256,7 +255,7 @@ public sealed class SeedImporter(
         }
 
         private async Task<bool> ExistsAsync(string table, Guid id) =>
-            (await connection.QueryAsync<Guid>(new CommandDefinition(RecordWriter.ExistingIdsSql(table), new { ids = new[] { id } }, cancellationToken: cancellationToken))).Any();
+            (await db.QueryAsync<Guid>(RecordWriter.ExistingIdsSql(table), new { ids = new[] { id } })).Count > 0;
     }
 
     private sealed record Located<T>(T Record, string Where, Guid Id);

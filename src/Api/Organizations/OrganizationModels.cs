@@ -90,7 +90,7 @@ public sealed record OrganizationResponse : IVersioned
 }
 
 /// <summary>An organisation as the list shows it.</summary>
-public sealed record OrganizationListItem : ISortedRow
+public sealed record OrganizationListItem
 {
     /// <summary>Stable id.</summary>
     /// <example>2a36b663-fc25-5f72-8ab2-f37e1a5b656f</example>
@@ -119,18 +119,6 @@ public sealed record OrganizationListItem : ISortedRow
     /// <summary>Id of the organisation it is part of.</summary>
     /// <example>07db9fc8-2af8-5a27-a36f-cca14854f524</example>
     public Guid? ParentId { get; init; }
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string? Sort0 { get; init; }
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string? Sort1 { get; init; }
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string? Sort2 { get; init; }
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public IEnumerable<string?> SortValues => [Sort0, Sort1, Sort2];
 }
 
 /// <summary>The filters of the organisation list. All given filters must hold.</summary>

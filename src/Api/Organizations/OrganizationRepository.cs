@@ -1,23 +1,20 @@
 using Api.Data;
-using Dapper;
-using Npgsql;
 
 namespace Api.Organizations;
 
-public sealed class OrganizationRepository(NpgsqlDataSource dataSource)
+public sealed class OrganizationRepository(Database database)
 {
     /// <summary>A page of organisations in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
-    public async Task<Page<OrganizationListItem>> ListAsync(OrganizationFilters filters, OrganizationListOptions options, SortOrder order,
-        CancellationToken cancellationToken)
+    public async Task<Page<OrganizationListItem>> ListAsync(OrganizationFilters filters, OrganizationListOptions options, SortOrder order)
     {
         const string columns = "o.id, o.name_en, o.name_ar, o.abbreviation, o.kind, o.country_code, o.parent_id";
         var filter = OrganizationFilter.Build(filters);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var page = await Lists.PageAsync<OrganizationListItem>(connection, columns, filter.From, filter, order, "o.id", options, o => o.Id, cancellationToken);
-        return page with { Total = await Lists.TotalAsync(connection, options.Count, OrganizationFilter.Build(filters), cancellationToken) };
+        await using var db = await database.ReadAsync();
+        var page = await Lists.PageAsync<OrganizationListItem>(db, columns, filter.From, filter, order, "o.id", options, o => o.Id);
+        return page with { Total = await Lists.TotalAsync(db, options.Count, filter) };
     }
 
-    public async Task<OrganizationResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<OrganizationResponse?> GetAsync(Guid id)
     {
         const string sql = $"""
             SELECT x.id, x.name_en, x.name_ar, x.abbreviation, x.kind, x.country_code, x.parent_id, x.version, {OrganizationColumns.Select}
@@ -31,11 +28,11 @@ public sealed class OrganizationRepository(NpgsqlDataSource dataSource)
             WHERE parent_id = @id
             ORDER BY name_en, id
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<OrganizationRow>(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
+        await using var db = await database.ReadAsync();
+        var row = await db.SingleOrDefaultAsync<OrganizationRow>(sql, new { id });
         if (row is null)
             return null;
-        var children = await connection.QueryAsync<OrganizationRef>(new CommandDefinition(childrenSql, new { id }, cancellationToken: cancellationToken));
+        var children = await db.QueryAsync<OrganizationRef>(childrenSql, new { id });
         return new OrganizationResponse
         {
             Id = row.Id,
@@ -45,7 +42,7 @@ public sealed class OrganizationRepository(NpgsqlDataSource dataSource)
             Kind = row.Kind,
             CountryCode = row.CountryCode,
             Parent = row.ToOrganizationRef(),
-            Children = children.AsList(),
+            Children = children,
             Version = row.Version,
         };
     }

@@ -36,7 +36,7 @@ public sealed class OrganizationListOptionsValidator : AbstractValidator<Organiz
     public OrganizationListOptionsValidator()
     {
         Include(new ExportablePagedQueryValidator());
-        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, OrganizationSorts.Fields, out _)).WithMessage(Lists.SortMessage(OrganizationSorts.Fields));
+        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, OrganizationFilter.SortFields, out _)).WithMessage(Lists.SortMessage(OrganizationFilter.SortFields));
         RuleFor(o => o.Count).OneOf(Lists.CountModes);
     }
 }

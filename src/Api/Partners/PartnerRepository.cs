@@ -1,22 +1,20 @@
+using Api.Data;
 using Api.Meetings;
-using Dapper;
-using Npgsql;
 
 namespace Api.Partners;
 
-public sealed class PartnerRepository(NpgsqlDataSource dataSource)
+public sealed class PartnerRepository(Database database)
 {
     /// <summary>
     /// The countries that took part (with a delegation, or as the host) in the meetings <paramref name="filters"/>
     /// select in which <paramref name="code"/> took part too: most meetings first, then by code.
     /// </summary>
-    public async Task<PartnersResponse> ListAsync(string code, MeetingFilters filters, CancellationToken cancellationToken)
+    public async Task<PartnersResponse> ListAsync(string code, MeetingFilters filters)
     {
         // The country's own meetings come first, through meeting_parties (country, meeting), so only those are
         // filtered; their other parties are then read from the same table, each country once per meeting.
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        filters = await MeetingFilter.ResolveSearchAsync(connection, filters, cancellationToken);
-        var filter = MeetingFilter.Build(filters);
+        await using var db = await database.ReadAsync();
+        var filter = await MeetingFilter.BuildAsync(db, filters);
         var sql = $"""
             WITH met AS (
                 SELECT m.id, m.start_date
@@ -34,7 +32,6 @@ public sealed class PartnerRepository(NpgsqlDataSource dataSource)
             ORDER BY meetings DESC, code
             """;
         filter.Parameters.Add("partnersOf", code);
-        var items = await connection.QueryAsync<PartnerResponse>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken));
-        return new PartnersResponse { Country = code, Items = items.AsList() };
+        return new PartnersResponse { Country = code, Items = await db.QueryAsync<PartnerResponse>(sql, filter.Parameters) };
     }
 }

@@ -31,25 +31,21 @@ public sealed partial class PartnersController(PartnerRepository partners, Count
     /// <param name="code" example="NER">ISO 3166-1 alpha-3 code of the country, any case.</param>
     /// <param name="filters">Which meetings to consider: the filters of the meeting list.</param>
     /// <param name="csv">The CSV's byte order mark.</param>
-    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet]
     [ProducesResponseType<PartnersResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesCsv("code,name_en,name_ar,meetings,first_meeting,last_meeting",
         Example = "code,name_en,name_ar,meetings,first_meeting,last_meeting\r\nLBY,Libya,ليبيا,3,2019-01-28,2019-02-01\r\n")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult<PartnersResponse>> List(string code, [FromQuery] MeetingFilters filters, [FromQuery] CsvOptions csv,
-        CancellationToken cancellationToken)
+    public async Task<ActionResult<PartnersResponse>> List(string code, [FromQuery] MeetingFilters filters, [FromQuery] CsvOptions csv)
     {
         if (!Alpha3().IsMatch(code))
             return WriteResponses.Validation(HttpContext, [new FieldError("code", "The code must be an ISO 3166-1 alpha-3 code of three letters, such as NER.")]);
         code = code.ToUpperInvariant();
         if (ReportOutput.Negotiate(Request) is not { } output)
             return ReportOutput.Unsupported(HttpContext);
-        if (!await countries.ExistsAsync(code, cancellationToken))
+        if (!await countries.ExistsAsync(code, HttpContext.RequestAborted))
             return NotFound();
 
-        var result = await partners.ListAsync(code, filters, cancellationToken);
+        var result = await partners.ListAsync(code, filters);
         if (output != OutputFormats.Csv)
             return Ok(result);
         return new CsvResult($"partners-{code}.csv", CsvHeader,

@@ -2,20 +2,6 @@ using Api.Data;
 
 namespace Api.Persons;
 
-/// <summary>What person lists can be sorted by; each sort field maps to a fixed SQL expression that is never null.</summary>
-public static class PersonSorts
-{
-    public static readonly IReadOnlyDictionary<string, SortField> Fields = new Dictionary<string, SortField>
-    {
-        ["name"] = new("name", "coalesce(p.name_en, p.name_ar)", "text"),
-        // The best score among the names and aliases (see PersonFilter); a real, and compared as one by cursors.
-        [Lists.Relevance] = new(Lists.Relevance, "s.score", "real"),
-    };
-
-    public static SortOrder Default(PersonFilters filters) =>
-        SortOrder.TryParse(filters.Q is null ? "name" : "-relevance", Fields, out var order) ? order! : throw new InvalidOperationException();
-}
-
 /// <summary>
 /// The SQL of <see cref="PersonFilters"/> over <c>persons p</c>. A search joins <c>s</c>: the persons whose names
 /// match, united with those one of whose aliases matches, each with the best score. Both sides go through the
@@ -23,6 +9,17 @@ public static class PersonSorts
 /// </summary>
 public static class PersonFilter
 {
+    /// <summary>What person lists can be sorted by; each sort field maps to a fixed SQL expression that is never null.</summary>
+    public static readonly IReadOnlyDictionary<string, SortField> SortFields = new Dictionary<string, SortField>
+    {
+        ["name"] = new("name", "coalesce(p.name_en, p.name_ar)", "text"),
+        // The best score among the names and aliases (see SearchFrom); a real, and compared as one by cursors.
+        [Lists.Relevance] = new(Lists.Relevance, "s.score", "real"),
+    };
+
+    /// <summary>By name; a search, best match first.</summary>
+    public static SortOrder DefaultOrder(PersonFilters filters) => SortOrder.Parse(filters.Q is null ? "name" : "-relevance", SortFields);
+
     private const string SearchFrom = """
         persons p
         JOIN (SELECT n.person_id, max(n.score) AS score

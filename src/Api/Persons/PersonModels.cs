@@ -120,7 +120,7 @@ public sealed record PersonAliasRequest
 }
 
 /// <summary>A person as the list shows them.</summary>
-public sealed record PersonListItem : ISortedRow
+public sealed record PersonListItem
 {
     /// <summary>Stable id.</summary>
     /// <example>92a6f642-cd11-5f44-8d88-2f382b64fc57</example>
@@ -136,18 +136,6 @@ public sealed record PersonListItem : ISortedRow
 
     /// <summary>Other spellings and transliterations, each with its ISO 639-1 language.</summary>
     public IReadOnlyList<PersonAlias> Aliases { get; init; } = [];
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string? Sort0 { get; init; }
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string? Sort1 { get; init; }
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string? Sort2 { get; init; }
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public IEnumerable<string?> SortValues => [Sort0, Sort1, Sort2];
 }
 
 /// <summary>The filters of the person list. All given filters must hold.</summary>

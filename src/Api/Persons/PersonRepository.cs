@@ -1,13 +1,11 @@
 using Api.Data;
-using Dapper;
-using Npgsql;
 
 namespace Api.Persons;
 
-public sealed class PersonRepository(NpgsqlDataSource dataSource)
+public sealed class PersonRepository(Database database)
 {
     /// <summary>A page of persons with their aliases in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
-    public async Task<Page<PersonListItem>> ListAsync(PersonFilters filters, PersonListOptions options, SortOrder order, CancellationToken cancellationToken)
+    public async Task<Page<PersonListItem>> ListAsync(PersonFilters filters, PersonListOptions options, SortOrder order)
     {
         const string aliasesSql = """
             SELECT person_id, alias, language
@@ -16,12 +14,10 @@ public sealed class PersonRepository(NpgsqlDataSource dataSource)
             ORDER BY person_id, language, alias
             """;
         var filter = PersonFilter.Build(filters);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var page = await Lists.PageAsync<PersonListItem>(connection, "p.id, p.name_en, p.name_ar", filter.From, filter, order, "p.id", options, p => p.Id, cancellationToken);
-        var ids = page.Items.Select(p => p.Id).ToArray();
-        var aliases = (await connection.QueryAsync<AliasRow>(new CommandDefinition(aliasesSql, new { ids }, cancellationToken: cancellationToken)))
-            .ToLookup(a => a.PersonId);
-        var total = await Lists.TotalAsync(connection, options.Count, PersonFilter.Build(filters), cancellationToken);
+        await using var db = await database.ReadAsync();
+        var page = await Lists.PageAsync<PersonListItem>(db, "p.id, p.name_en, p.name_ar", filter.From, filter, order, "p.id", options, p => p.Id);
+        var aliases = (await db.QueryAsync<AliasRow>(aliasesSql, new { ids = page.Items.Select(p => p.Id).ToArray() })).ToLookup(a => a.PersonId);
+        var total = await Lists.TotalAsync(db, options.Count, filter);
         return page with
         {
             Items = page.Items.Select(p => p with { Aliases = aliases[p.Id].Select(a => new PersonAlias { Alias = a.Alias, Language = a.Language }).ToList() }).ToList(),
@@ -36,7 +32,7 @@ public sealed class PersonRepository(NpgsqlDataSource dataSource)
         public string Language { get; init; } = "";
     }
 
-    public async Task<PersonResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<PersonResponse?> GetAsync(Guid id)
     {
         const string personSql = """
             SELECT id, name_en, name_ar, notes, version
@@ -60,12 +56,10 @@ public sealed class PersonRepository(NpgsqlDataSource dataSource)
             ORDER BY m.start_date, m.id
             """;
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var person = await connection.QuerySingleOrDefaultAsync<PersonResponse>(new CommandDefinition(personSql, new { id }, cancellationToken: cancellationToken));
-        if (person is null)
-            return null;
-        var aliases = await connection.QueryAsync<PersonAlias>(new CommandDefinition(aliasesSql, new { id }, cancellationToken: cancellationToken));
-        var meetings = await connection.QueryAsync<PersonMeeting>(new CommandDefinition(meetingsSql, new { id }, cancellationToken: cancellationToken));
-        return person with { Aliases = aliases.AsList(), Meetings = meetings.AsList() };
+        await using var db = await database.ReadAsync();
+        var person = await db.SingleOrDefaultAsync<PersonResponse>(personSql, new { id });
+        return person is null
+            ? null
+            : person with { Aliases = await db.QueryAsync<PersonAlias>(aliasesSql, new { id }), Meetings = await db.QueryAsync<PersonMeeting>(meetingsSql, new { id }) };
     }
 }

@@ -37,7 +37,7 @@ public sealed class PersonListOptionsValidator : AbstractValidator<PersonListOpt
     public PersonListOptionsValidator()
     {
         Include(new ExportablePagedQueryValidator());
-        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, PersonSorts.Fields, out _)).WithMessage(Lists.SortMessage(PersonSorts.Fields));
+        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, PersonFilter.SortFields, out _)).WithMessage(Lists.SortMessage(PersonFilter.SortFields));
         RuleFor(o => o.Count).OneOf(Lists.CountModes);
     }
 }

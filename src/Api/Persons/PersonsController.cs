@@ -8,7 +8,6 @@ using Api.Records;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Api.Persons;
 
@@ -25,60 +24,39 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     /// sort it was made for.</remarks>
     /// <param name="filters">Which persons.</param>
     /// <param name="options">Order, paging and count.</param>
-    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<PersonListItem>>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult<Page<PersonListItem>>> List([FromQuery] PersonFilters filters, [FromQuery] PersonListOptions options,
-        CancellationToken cancellationToken)
+    public async Task<ActionResult<Page<PersonListItem>>> List([FromQuery] PersonFilters filters, [FromQuery] PersonListOptions options)
     {
-        if (!Lists.TryOrder(options.Sort, PersonSorts.Fields, PersonSorts.Default(filters), filters.Q is not null, options.Cursor, out var order, out var error))
+        if (!Lists.TryOrder(options.Sort, PersonFilter.SortFields, PersonFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
         return await this.PageOrExportAsync(options, "persons",
-            (cursor, limit) => persons.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order, cancellationToken), cancellationToken);
+            (cursor, limit) => persons.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
     }
 
     /// <summary>Gets a person with their aliases and the meetings they attended.</summary>
     /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
-    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{id}")]
     [ProducesResponseType<PersonResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult<PersonResponse>> Get(Guid id, CancellationToken cancellationToken)
-    {
-        var person = await persons.GetAsync(id, cancellationToken);
-        return person is null ? NotFound() : Ok(person);
-    }
+    public async Task<ActionResult<PersonResponse>> Get(Guid id) =>
+        await persons.GetAsync(id) is { } person ? Ok(person) : NotFound();
 
     /// <summary>Records a new person.</summary>
     /// <remarks>Give at least one of the English and Arabic names; aliases are the other spellings the press uses. Answers 201 with the person as GET shows it, its Location and ETag.</remarks>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPost]
-    [Consumes("application/json")]
     [ProducesResponseType<PersonResponse>(StatusCodes.Status201Created, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult> Create(PersonRequest request, CancellationToken cancellationToken) =>
-        await this.WrittenAsync(await writer.CreateAsync(store, request, this.Actor(), cancellationToken), id => persons.GetAsync(id, cancellationToken));
+    public async Task<ActionResult> Create(PersonRequest request) =>
+        await this.WrittenAsync(await writer.CreateAsync(store, request, this.Actor()), persons.GetAsync, nameof(Get));
 
     /// <summary>Replaces a person with the body.</summary>
     /// <remarks>Send the ETag of the version you read in <c>If-Match</c>. Answers 200 with the person and its new ETag.</remarks>
     /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
     /// <param name="request">The whole person, as for POST.</param>
-    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPut("{id}")]
-    [RequireIfMatch]
-    [Consumes("application/json")]
     [ProducesResponseType<PersonResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult> Replace(Guid id, PersonRequest request, CancellationToken cancellationToken) =>
-        await this.WrittenAsync(await writer.ReplaceAsync(store, id, request, IfMatch.From(Request)!, this.Actor(), cancellationToken),
-            _ => persons.GetAsync(id, cancellationToken));
+    public async Task<ActionResult> Replace(Guid id, PersonRequest request, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
+        await this.WrittenAsync(await writer.ReplaceAsync(store, id, request, ifMatch, this.Actor()), persons.GetAsync);
 
     /// <summary>Changes some fields of a person (JSON Merge Patch, RFC 7396).</summary>
     /// <remarks>Send <c>Content-Type: application/merge-patch+json</c> and <c>If-Match</c>. The body holds only the
@@ -86,47 +64,28 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     /// checked like a full body.</remarks>
     /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
     /// <param name="patch">The fields to change.</param>
-    /// <param name="validator">Checks the patched person.</param>
-    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPatch("{id}")]
-    [RequireIfMatch]
     [Consumes("application/merge-patch+json")]
     [ProducesResponseType<PersonResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, [FromServices] IValidator<PersonRequest> validator, CancellationToken cancellationToken) =>
-        await this.WrittenAsync(await writer.PatchAsync(store, id, patch, IfMatch.From(Request)!, validator, this.Actor(), cancellationToken),
-            _ => persons.GetAsync(id, cancellationToken));
+    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, [FromHeader(Name = "If-Match")] IfMatch ifMatch,
+        [FromServices] IValidator<PersonRequest> validator) =>
+        await this.WrittenAsync(await writer.PatchAsync(store, id, patch, ifMatch, validator, this.Actor()), persons.GetAsync);
 
     /// <summary>Retires a person: it leaves every list and read (404), and its history stays.</summary>
     /// <remarks>Send <c>If-Match</c>. Refused with 409 while a delegation or an agreement names the person.</remarks>
     /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
-    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpDelete("{id}")]
-    [RequireIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
-        await this.WrittenAsync(await writer.DeleteAsync(store, id, IfMatch.From(Request)!, this.Actor(), cancellationToken),
-            _ => persons.GetAsync(id, cancellationToken));
+    public async Task<ActionResult> Delete(Guid id, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
+        await this.WrittenAsync(await writer.DeleteAsync(store, id, ifMatch, this.Actor()), persons.GetAsync);
 
     /// <summary>Lists every change of a person, oldest first, with who made it and the person before and after.</summary>
     /// <remarks>The history of a retired person stays readable.</remarks>
     /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
     /// <param name="query">Paging.</param>
-    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{id}/history")]
     [ProducesResponseType<Page<ChangeResponse>>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult<Page<ChangeResponse>>> History(Guid id, [FromQuery] HistoryQuery query, CancellationToken cancellationToken)
-    {
-        var history = await changes.HistoryAsync(store.Resource, id, query, cancellationToken);
-        return history is null ? NotFound() : Ok(history);
-    }
+    public async Task<ActionResult<Page<ChangeResponse>>> History(Guid id, [FromQuery] HistoryQuery query) =>
+        await changes.HistoryAsync(store.Resource, id, query) is { } history ? Ok(history) : NotFound();
 }

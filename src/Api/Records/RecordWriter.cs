@@ -1,7 +1,6 @@
 using Api.Data;
 using Api.Http;
 using Api.Validation;
-using Npgsql;
 
 namespace Api.Records;
 
@@ -10,15 +9,14 @@ namespace Api.Records;
 /// load the record, decide, check what it refers to, write it, raise its version and log the change with
 /// the record before and after. A write that would change nothing writes nothing.
 /// </summary>
-public sealed class RecordWriter(NpgsqlDataSource dataSource)
+public sealed class RecordWriter(Database database)
 {
-    public async Task<WriteResult> CreateAsync<TDoc>(IRecordStore<TDoc> store, TDoc doc, string actor, CancellationToken cancellationToken)
-        where TDoc : class =>
-        await InTransactionAsync(db => CreateAsync(db, store, Guid.CreateVersion7(), doc, actor, checkReferences: true), cancellationToken);
+    public async Task<WriteResult> CreateAsync<TDoc>(IRecordStore<TDoc> store, TDoc doc, string actor) where TDoc : class =>
+        await InTransactionAsync(db => CreateAsync(db, store, Guid.CreateVersion7(), doc, actor, checkReferences: true));
 
     /// <summary>Changes a record as <paramref name="edit"/> decides from what is stored now.</summary>
     public async Task<WriteResult> UpdateAsync<TDoc>(IRecordStore<TDoc> store, Guid id, Func<DbSession, Stored<TDoc>, Task<Edit<TDoc>>> edit,
-        string actor, CancellationToken cancellationToken) where TDoc : class =>
+        string actor) where TDoc : class =>
         await InTransactionAsync(async db =>
         {
             var stored = await store.LoadAsync(db, id);
@@ -28,22 +26,19 @@ public sealed class RecordWriter(NpgsqlDataSource dataSource)
             if (decision.Refusal is { } refusal)
                 return refusal;
             return await UpdateAsync(db, store, id, stored, decision.Doc!, actor, checkReferences: true);
-        }, cancellationToken);
+        });
 
     /// <summary>Replaces a record with <paramref name="doc"/> if <paramref name="ifMatch"/> names its current version.</summary>
-    public Task<WriteResult> ReplaceAsync<TDoc>(IRecordStore<TDoc> store, Guid id, TDoc doc, IfMatch ifMatch, string actor, CancellationToken cancellationToken)
-        where TDoc : class =>
-        UpdateAsync(store, id, (_, stored) => Task.FromResult(ifMatch.Matches(stored.Version) ? Edit<TDoc>.To(doc) : WriteResult.PreconditionFailed()),
-            actor, cancellationToken);
+    public Task<WriteResult> ReplaceAsync<TDoc>(IRecordStore<TDoc> store, Guid id, TDoc doc, IfMatch ifMatch, string actor) where TDoc : class =>
+        UpdateAsync(store, id, (_, stored) => Task.FromResult(ifMatch.Matches(stored.Version) ? Edit<TDoc>.To(doc) : WriteResult.PreconditionFailed()), actor);
 
     /// <summary>Applies a JSON Merge Patch to a record if <paramref name="ifMatch"/> names its current version; the result is validated as a whole body.</summary>
     public Task<WriteResult> PatchAsync<TDoc>(IRecordStore<TDoc> store, Guid id, System.Text.Json.JsonElement patch, IfMatch ifMatch,
-        FluentValidation.IValidator<TDoc> validator, string actor, CancellationToken cancellationToken) where TDoc : class =>
-        UpdateAsync(store, id, (_, stored) => MergePatches.ApplyAsync(stored, patch, ifMatch, validator, cancellationToken), actor, cancellationToken);
+        FluentValidation.IValidator<TDoc> validator, string actor) where TDoc : class =>
+        UpdateAsync(store, id, (db, stored) => MergePatches.ApplyAsync(stored, patch, ifMatch, validator, db.CancellationToken), actor);
 
     /// <summary>Retires a record: it goes from every list and read, and its history stays. Refused while others refer to it.</summary>
-    public async Task<WriteResult> DeleteAsync<TDoc>(IRecordStore<TDoc> store, Guid id, IfMatch ifMatch, string actor, CancellationToken cancellationToken)
-        where TDoc : class =>
+    public async Task<WriteResult> DeleteAsync<TDoc>(IRecordStore<TDoc> store, Guid id, IfMatch ifMatch, string actor) where TDoc : class =>
         await InTransactionAsync(async db =>
         {
             var stored = await store.LoadAsync(db, id);
@@ -60,7 +55,7 @@ public sealed class RecordWriter(NpgsqlDataSource dataSource)
             var version = stored.Version + 1;
             await ChangeLog.RecordAsync(db, store.Resource, id, ChangeLog.Deleted, version, actor, Documents.ToJson(store.Canonical(stored.Doc)), null);
             return new WriteResult(WriteOutcome.Deleted, id, version);
-        }, cancellationToken);
+        });
 
     /// <summary>Creates or updates a record with a known id in the caller's transaction (the seed import).</summary>
     public static async Task<WriteResult> SaveAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id, TDoc doc, string actor) where TDoc : class
@@ -120,13 +115,12 @@ public sealed class RecordWriter(NpgsqlDataSource dataSource)
         return errors;
     }
 
-    private async Task<WriteResult> InTransactionAsync(Func<DbSession, Task<WriteResult>> work, CancellationToken cancellationToken)
+    private async Task<WriteResult> InTransactionAsync(Func<DbSession, Task<WriteResult>> work)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await work(new DbSession(connection, transaction, cancellationToken));
+        await using var db = await database.BeginAsync();
+        var result = await work(db);
         if (result.Outcome is WriteOutcome.Created or WriteOutcome.Updated or WriteOutcome.Deleted)
-            await transaction.CommitAsync(cancellationToken);
+            await db.Transaction!.CommitAsync(db.CancellationToken);
         return result;
     }
 

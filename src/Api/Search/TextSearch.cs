@@ -1,5 +1,4 @@
 using Api.Data;
-using Dapper;
 using Npgsql;
 
 namespace Api.Search;
@@ -56,12 +55,11 @@ public static class TextSearch
     /// the documents most like it (<c>search_words</c>, by trigram similarity; a word under three characters
     /// stands for itself); an empty list for a word that nothing resembles.
     /// </summary>
-    public static async Task<IReadOnlyList<string[]>?> SimilarWordsAsync(NpgsqlConnection connection, SearchTable table, string q,
-        CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string[]>?> SimilarWordsAsync(DbSession db, SearchTable table, string q)
     {
         var name = table == SearchTable.Meetings ? "meeting_search" : "agreement_search";
         var exactSql = $"SELECT EXISTS (SELECT 1 FROM {name} s WHERE s.document LIKE {LikePattern})";
-        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(exactSql, new { q = q.Trim() }, cancellationToken: cancellationToken)))
+        if (await db.ScalarAsync<bool>(exactSql, new { q = q.Trim() }))
             return null;
 
         // The five most similar words of each word of q.
@@ -74,10 +72,11 @@ public static class TextSearch
             FROM (SELECT DISTINCT w AS word FROM regexp_split_to_table(fold($1), '[^[:alnum:]]+') w WHERE w <> '') q
             ORDER BY q.word
             """;
-        await using var command = new NpgsqlCommand(similarSql, connection) { Parameters = { new() { Value = q.Trim() } } };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        // Read by hand: Dapper does not map a text[] column to string[].
+        await using var command = new NpgsqlCommand(similarSql, db.Connection) { Parameters = { new() { Value = q.Trim() } } };
+        await using var reader = await command.ExecuteReaderAsync(db.CancellationToken);
         var words = new List<string[]>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(db.CancellationToken))
             words.Add(reader.GetFieldValue<string[]>(0));
         return words;
     }

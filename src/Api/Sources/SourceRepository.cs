@@ -1,18 +1,62 @@
-using Dapper;
-using Npgsql;
+using Api.Data;
 
 namespace Api.Sources;
 
-public sealed class SourceRepository(NpgsqlDataSource dataSource)
+public sealed class SourceRepository(Database database)
 {
-    public async Task<SourceResponse?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<SourceResponse?> GetAsync(Guid id)
     {
         const string sql = """
             SELECT id, title, publisher, url, language, published_on, reference, notes, version
             FROM sources
             WHERE id = @id
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<SourceResponse>(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
+        await using var db = await database.ReadAsync();
+        return await db.SingleOrDefaultAsync<SourceResponse>(sql, new { id });
+    }
+
+    /// <summary>The sources each of some meetings rests on, oldest first.</summary>
+    public static async Task<ILookup<Guid, SourceResponse>> LoadForMeetingsAsync(DbSession db, Guid[] meetingIds)
+    {
+        const string sql = """
+            SELECT ms.meeting_id AS owner_id, s.id, s.title, s.publisher, s.url, s.language, s.published_on, s.reference, s.notes
+            FROM meeting_sources ms
+            JOIN sources s ON s.id = ms.source_id
+            WHERE ms.meeting_id = ANY(@ids)
+            ORDER BY s.published_on NULLS LAST, s.id
+            """;
+        return (await db.QueryAsync<SourceRow>(sql, new { ids = meetingIds })).ToLookup(r => r.OwnerId, r => r.Source);
+    }
+
+    /// <summary>The sources each of some agreements rests on, oldest first.</summary>
+    public static async Task<ILookup<Guid, SourceResponse>> LoadForAgreementsAsync(DbSession db, Guid[] agreementIds)
+    {
+        const string sql = """
+            SELECT ags.agreement_id AS owner_id, s.id, s.title, s.publisher, s.url, s.language, s.published_on, s.reference, s.notes
+            FROM agreement_sources ags
+            JOIN sources s ON s.id = ags.source_id
+            WHERE ags.agreement_id = ANY(@ids)
+            ORDER BY s.published_on NULLS LAST, s.id
+            """;
+        return (await db.QueryAsync<SourceRow>(sql, new { ids = agreementIds })).ToLookup(r => r.OwnerId, r => r.Source);
+    }
+
+    private sealed record SourceRow
+    {
+        public Guid OwnerId { get; init; }
+        public Guid Id { get; init; }
+        public string? Title { get; init; }
+        public string? Publisher { get; init; }
+        public string? Url { get; init; }
+        public string? Language { get; init; }
+        public DateOnly? PublishedOn { get; init; }
+        public string? Reference { get; init; }
+        public string? Notes { get; init; }
+
+        public SourceResponse Source => new()
+        {
+            Id = Id, Title = Title, Publisher = Publisher, Url = Url, Language = Language,
+            PublishedOn = PublishedOn, Reference = Reference, Notes = Notes,
+        };
     }
 }

@@ -30,13 +30,10 @@ public sealed class StatsController(StatsRepository stats) : ControllerBase
     /// </remarks>
     /// <param name="filters">Which meetings to count: the filters of the meeting list.</param>
     /// <param name="query">How to group them, and the CSV's byte order mark.</param>
-    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("meetings")]
     [ProducesResponseType<MeetingStatsResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesCsv("key,count,name_en,name_ar", Example = "key,count,name_en,name_ar\r\nLBY,3,Libya,ليبيا\r\nNER,3,Niger,النيجر\r\n")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult<MeetingStatsResponse>> Meetings([FromQuery] MeetingFilters filters, [FromQuery] MeetingStatsQuery query,
-        CancellationToken cancellationToken)
+    public async Task<ActionResult<MeetingStatsResponse>> Meetings([FromQuery] MeetingFilters filters, [FromQuery] MeetingStatsQuery query)
     {
         if (ReportOutput.Negotiate(Request) is not { } output)
             return ReportOutput.Unsupported(HttpContext);
@@ -49,7 +46,7 @@ public sealed class StatsController(StatsRepository stats) : ControllerBase
                 (groupBy == MeetingStatsGroups.Month ? " or group by year." : "."))]);
         }
 
-        var result = await stats.MeetingsAsync(filters, groupBy, cancellationToken);
+        var result = await stats.MeetingsAsync(filters, groupBy);
         if (output != OutputFormats.Csv)
             return Ok(result);
         return new CsvResult($"meetings-by-{groupBy}.csv", CsvHeader,

@@ -1,6 +1,5 @@
+using Api.Data;
 using Api.Meetings;
-using Dapper;
-using Npgsql;
 
 namespace Api.Stats;
 
@@ -8,7 +7,7 @@ namespace Api.Stats;
 /// Counts of the meetings <see cref="MeetingFilters"/> select: one GROUP BY over the filtered meetings, so the
 /// filters' indexes do the selecting, and for periods a generate_series of the range joined to the counts.
 /// </summary>
-public sealed class StatsRepository(NpgsqlDataSource dataSource)
+public sealed class StatsRepository(Database database)
 {
     /// <summary>The fixed SQL of each period grouping: the unit date_trunc takes, the step of the series, the key's format, months per step.</summary>
     private static readonly IReadOnlyDictionary<string, (string Unit, string Step, string KeyFormat, int Months)> PeriodSql =
@@ -25,14 +24,13 @@ public sealed class StatsRepository(NpgsqlDataSource dataSource)
         [MeetingStatsGroups.Status] = "m.status",
     };
 
-    public async Task<MeetingStatsResponse> MeetingsAsync(MeetingFilters filters, string groupBy, CancellationToken cancellationToken)
+    public async Task<MeetingStatsResponse> MeetingsAsync(MeetingFilters filters, string groupBy)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        filters = await MeetingFilter.ResolveSearchAsync(connection, filters, cancellationToken);
+        await using var db = await database.ReadAsync();
+        var filter = await MeetingFilter.BuildAsync(db, filters);
         if (MeetingStatsGroups.IsPeriod(groupBy))
-            return await PeriodsAsync(connection, filters, groupBy, cancellationToken);
+            return await PeriodsAsync(db, filter, filters, groupBy);
 
-        var filter = MeetingFilter.Build(filters);
         var sql = groupBy switch
         {
             // meeting_parties holds each country once per meeting (a host that also sent a delegation took part once);
@@ -62,17 +60,14 @@ public sealed class StatsRepository(NpgsqlDataSource dataSource)
                 ORDER BY count DESC, key
                 """,
         };
-        var items = await connection.QueryAsync<MeetingStatsItem>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken));
-        return new MeetingStatsResponse { GroupBy = groupBy, Items = items.AsList() };
+        return new MeetingStatsResponse { GroupBy = groupBy, Items = await db.QueryAsync<MeetingStatsItem>(sql, filter.Parameters) };
     }
 
-    private static async Task<MeetingStatsResponse> PeriodsAsync(NpgsqlConnection connection, MeetingFilters filters, string groupBy,
-        CancellationToken cancellationToken)
+    private static async Task<MeetingStatsResponse> PeriodsAsync(DbSession db, FilterSql filter, MeetingFilters filters, string groupBy)
     {
         // The range: from/to when given, widened to the data (a meeting that began before 'from' counts in the
         // period it began); a side without a bound takes the data's, or the other bound when there are no meetings.
         // It is filled only when it spans at most @maxPeriods, so the series never grows past that.
-        var filter = MeetingFilter.Build(filters);
         var sql = $"""
             WITH counts AS (
                 SELECT date_trunc(@unit, m.start_date::timestamp)::date AS period, count(*) AS count
@@ -109,7 +104,7 @@ public sealed class StatsRepository(NpgsqlDataSource dataSource)
             unit, step, keyFormat, monthsPerPeriod = months, maxPeriods = MeetingStatsGroups.MaxFilledPeriods,
             rangeFrom = filters.From, rangeTo = filters.To,
         });
-        var rows = (await connection.QueryAsync<PeriodRow>(new CommandDefinition(sql, filter.Parameters, cancellationToken: cancellationToken))).AsList();
+        var rows = await db.QueryAsync<PeriodRow>(sql, filter.Parameters);
         return new MeetingStatsResponse
         {
             GroupBy = groupBy,

@@ -1,12 +1,10 @@
 using Api.Data;
-using Dapper;
-using Npgsql;
 
 namespace Api.Topics;
 
-public sealed class TopicRepository(NpgsqlDataSource dataSource)
+public sealed class TopicRepository(Database database)
 {
-    public async Task<Page<TopicResponse>> ListAsync(TopicListQuery query, CancellationToken cancellationToken)
+    public async Task<Page<TopicResponse>> ListAsync(TopicListQuery query)
     {
         const string sql = """
             SELECT id, code, label_en, label_ar
@@ -16,41 +14,63 @@ public sealed class TopicRepository(NpgsqlDataSource dataSource)
             LIMIT @take
             """;
         Cursor.TryDecode(query.Cursor, out var cursor);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<TopicResponse>(new CommandDefinition(
-            sql, new { after = cursor?.Key, take = query.Limit + 1 }, cancellationToken: cancellationToken))).AsList();
+        await using var db = await database.ReadAsync();
+        var rows = await db.QueryAsync<TopicResponse>(sql, new { after = cursor?.Key, take = query.Limit + 1 });
         return Page<TopicResponse>.From(rows, query.Limit, t => new Cursor(t.Code, t.Id));
     }
 
-    public async Task<TopicResponse?> GetAsync(string code, CancellationToken cancellationToken)
+    public async Task<TopicResponse?> GetAsync(string code)
     {
         const string sql = """
             SELECT id, code, label_en, label_ar, version
             FROM topics
             WHERE code = @code
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<TopicResponse>(new CommandDefinition(sql, new { code }, cancellationToken: cancellationToken));
+        await using var db = await database.ReadAsync();
+        return await db.SingleOrDefaultAsync<TopicResponse>(sql, new { code });
     }
 
     /// <summary>The id of the topic with this code, or null.</summary>
-    public async Task<Guid?> IdOfAsync(string code, CancellationToken cancellationToken)
+    public async Task<Guid?> IdOfAsync(string code)
     {
         const string sql = """
             SELECT id FROM topics WHERE code = @code
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(sql, new { code }, cancellationToken: cancellationToken));
+        await using var db = await database.ReadAsync();
+        return await db.ScalarAsync<Guid?>(sql, new { code });
     }
 
-    public async Task<TopicResponse?> GetByIdAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<TopicResponse?> GetByIdAsync(Guid id)
     {
         const string sql = """
             SELECT id, code, label_en, label_ar, version
             FROM topics
             WHERE id = @id
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<TopicResponse>(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
+        await using var db = await database.ReadAsync();
+        return await db.SingleOrDefaultAsync<TopicResponse>(sql, new { id });
+    }
+
+    /// <summary>The topics of each of some meetings, by code.</summary>
+    public static async Task<ILookup<Guid, TopicResponse>> LoadForMeetingsAsync(DbSession db, Guid[] meetingIds)
+    {
+        const string sql = """
+            SELECT mt.meeting_id AS owner_id, t.id, t.code, t.label_en, t.label_ar
+            FROM meeting_topics mt
+            JOIN topics t ON t.id = mt.topic_id
+            WHERE mt.meeting_id = ANY(@meetingIds)
+            ORDER BY t.code
+            """;
+        return (await db.QueryAsync<TopicRow>(sql, new { meetingIds }))
+            .ToLookup(t => t.OwnerId, t => new TopicResponse { Id = t.Id, Code = t.Code, LabelEn = t.LabelEn, LabelAr = t.LabelAr });
+    }
+
+    private sealed record TopicRow
+    {
+        public Guid OwnerId { get; init; }
+        public Guid Id { get; init; }
+        public string Code { get; init; } = "";
+        public string LabelEn { get; init; } = "";
+        public string LabelAr { get; init; } = "";
     }
 }

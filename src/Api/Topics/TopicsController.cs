@@ -6,7 +6,6 @@ using Api.Http;
 using Api.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Api.Topics;
 
@@ -20,83 +19,57 @@ public sealed class TopicsController(TopicRepository topics, TopicStore store, R
     [HttpGet]
     [ProducesResponseType<Page<TopicResponse>>(StatusCodes.Status200OK, "application/json")]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult> List([FromQuery] TopicListQuery query, CancellationToken cancellationToken) =>
-        await this.PageOrExportAsync(query, "topics", (cursor, limit) => topics.ListAsync(query with { Cursor = cursor, Limit = limit }, cancellationToken), cancellationToken);
+    public async Task<ActionResult> List([FromQuery] TopicListQuery query) =>
+        await this.PageOrExportAsync(query, "topics", (cursor, limit) => topics.ListAsync(query with { Cursor = cursor, Limit = limit }));
 
     /// <summary>Gets one topic by its code.</summary>
     /// <param name="code" example="border-security">The topic's code.</param>
-    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{code}")]
     [ProducesResponseType<TopicResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult<TopicResponse>> Get(string code, CancellationToken cancellationToken)
-    {
-        var topic = await topics.GetAsync(code, cancellationToken);
-        return topic is null ? NotFound() : Ok(topic);
-    }
+    public async Task<ActionResult<TopicResponse>> Get(string code) =>
+        await topics.GetAsync(code) is { } topic ? Ok(topic) : NotFound();
 
     /// <summary>Adds a topic to the vocabulary.</summary>
     /// <remarks>Its code must be new (409 otherwise). Answers 201 with the topic, its Location and ETag.</remarks>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPost]
-    [Consumes("application/json")]
     [ProducesResponseType<TopicResponse>(StatusCodes.Status201Created, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult> Create(TopicRequest request, CancellationToken cancellationToken) =>
-        await this.WrittenAsync(await writer.CreateAsync(store, request, this.Actor(), cancellationToken),
-            id => topics.GetByIdAsync(id, cancellationToken), t => new { code = t.Code });
+    public async Task<ActionResult> Create(TopicRequest request) =>
+        await this.WrittenAsync(await writer.CreateAsync(store, request, this.Actor()), topics.GetByIdAsync, nameof(Get), t => new { code = t.Code });
 
     /// <summary>Replaces a topic's code and labels.</summary>
     /// <remarks>Send <c>If-Match</c>. A new code moves the topic to <c>/topics/{newCode}</c>; meetings keep it.</remarks>
     /// <param name="code" example="border-security">The topic's current code.</param>
     /// <param name="request">The whole topic.</param>
-    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpPut("{code}")]
-    [RequireIfMatch]
-    [Consumes("application/json")]
     [ProducesResponseType<TopicResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult> Replace(string code, TopicRequest request, CancellationToken cancellationToken) =>
-        await topics.IdOfAsync(code, cancellationToken) is { } id
-            ? await this.WrittenAsync(await writer.ReplaceAsync(store, id, request, IfMatch.From(Request)!, this.Actor(), cancellationToken),
-                _ => topics.GetByIdAsync(id, cancellationToken))
+    public async Task<ActionResult> Replace(string code, TopicRequest request, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
+        await topics.IdOfAsync(code) is { } id
+            ? await this.WrittenAsync(await writer.ReplaceAsync(store, id, request, ifMatch, this.Actor()),
+                _ => topics.GetByIdAsync(id))
             : NotFound();
 
     /// <summary>Retires a topic.</summary>
     /// <remarks>Send <c>If-Match</c>. Refused with 409 while meetings are filed under it.</remarks>
     /// <param name="code" example="border-security">The topic's code.</param>
-    /// <param name="cancellationToken">Aborts the write when the client goes away.</param>
-    [Authorize(Policy = ApiPolicies.Write)]
-    [EnableRateLimiting(ApiPolicies.WriteRateLimit)]
     [HttpDelete("{code}")]
-    [RequireIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult> Delete(string code, CancellationToken cancellationToken) =>
-        await topics.IdOfAsync(code, cancellationToken) is { } id
-            ? await this.WrittenAsync(await writer.DeleteAsync(store, id, IfMatch.From(Request)!, this.Actor(), cancellationToken),
-                _ => topics.GetByIdAsync(id, cancellationToken))
+    public async Task<ActionResult> Delete(string code, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
+        await topics.IdOfAsync(code) is { } id
+            ? await this.WrittenAsync(await writer.DeleteAsync(store, id, ifMatch, this.Actor()),
+                _ => topics.GetByIdAsync(id))
             : NotFound();
 
     /// <summary>Lists every change of a topic, oldest first.</summary>
     /// <remarks>Found by its current code; a retired topic's history is in the change feed under its id.</remarks>
     /// <param name="code" example="border-security">The topic's code.</param>
     /// <param name="query">Paging.</param>
-    /// <param name="cancellationToken">Aborts the query when the client goes away.</param>
     [HttpGet("{code}/history")]
     [ProducesResponseType<Page<ChangeResponse>>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<ActionResult<Page<ChangeResponse>>> History(string code, [FromQuery] HistoryQuery query, CancellationToken cancellationToken) =>
-        await topics.IdOfAsync(code, cancellationToken) is { } id && await changes.HistoryAsync(store.Resource, id, query, cancellationToken) is { } history
+    public async Task<ActionResult<Page<ChangeResponse>>> History(string code, [FromQuery] HistoryQuery query) =>
+        await topics.IdOfAsync(code) is { } id && await changes.HistoryAsync(store.Resource, id, query) is { } history
             ? Ok(history)
             : NotFound();
 }
