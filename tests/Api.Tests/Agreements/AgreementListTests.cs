@@ -10,6 +10,7 @@ namespace Api.Tests.Agreements;
 public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
 {
     private readonly HttpClient _client = db.WriterClient();
+    private readonly HttpClient _reader = db.Factory.CreateClient();
 
     public Task InitializeAsync() => db.ResetAsync();
 
@@ -85,6 +86,31 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         Assert.Equal(2, (await _client.GetIdsAsync($"/api/v1/agreements?meeting={other}")).Count);
         Assert.DoesNotContain(elsewhere.Id, found);
         Assert.Empty(await _client.GetIdsAsync($"/api/v1/agreements?meeting={Guid.NewGuid()}"));
+    }
+
+    [Fact]
+    public async Task Agreements_filter_by_party_kind_status_and_meeting()
+    {
+        var first = await db.InsertMeetingAsync(new NewMeeting());
+        var second = await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 3, 1) });
+        var signedMou = await db.InsertAgreementAsync("mou", "signed", new DateOnly(2019, 1, 29),
+            ["LBY", "NER"], [(first, "concluded_at")]);
+        var invitation = await db.InsertAgreementAsync("invitation", "proposed", new DateOnly(2019, 1, 30),
+            ["NER", "TCD"], [(second, "planned_for")]);
+        var undatedMou = await db.InsertAgreementAsync("mou", "proposed", null,
+            ["TCD"], [(first, "referenced_at"), (second, "fulfilled_by")]);
+        var unrelated = await db.InsertAgreementAsync("treaty", "in_force", new DateOnly(2018, 5, 1), ["DZA"]);
+
+        Assert.Equal(Set(signedMou, invitation), Set(await GetPageAsync("/api/v1/agreements?party=NER")));
+        Assert.Equal(Set(signedMou, invitation), Set(await GetPageAsync("/api/v1/agreements?party=ner")));
+        Assert.Equal(Set(signedMou, undatedMou), Set(await GetPageAsync("/api/v1/agreements?kind=mou")));
+        Assert.Equal(Set(invitation, undatedMou), Set(await GetPageAsync("/api/v1/agreements?status=proposed")));
+        Assert.Equal(Set(signedMou, undatedMou), Set(await GetPageAsync($"/api/v1/agreements?meeting={first}")));
+        Assert.Equal(Set(invitation, undatedMou), Set(await GetPageAsync($"/api/v1/agreements?meeting={second}")));
+        Assert.Equal(Set(undatedMou), Set(await GetPageAsync("/api/v1/agreements?party=TCD&kind=mou")));
+        Assert.Equal(Set(invitation), Set(await GetPageAsync($"/api/v1/agreements?party=NER&status=proposed&meeting={second}")));
+        Assert.Equal(Set(unrelated, signedMou, invitation, undatedMou), Set(await GetPageAsync("/api/v1/agreements")));
+        Assert.Empty((await GetPageAsync("/api/v1/agreements?party=FRA")).Ids);
     }
 
     // ---- from / to ----
@@ -298,6 +324,33 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Agreements_page_through_dated_then_undated_ones_without_gaps()
+    {
+        var dated = new List<(DateOnly Date, Guid Id)>();
+        var undated = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            var date = new DateOnly(2019, 1, 1).AddDays(i / 2);
+            dated.Add((date, await db.InsertAgreementAsync("commitment", "agreed", date)));
+            undated.Add(await db.InsertAgreementAsync("commitment", "agreed"));
+        }
+        var expected = dated.OrderBy(a => a.Date).ThenBy(a => a.Id.ToString(), StringComparer.Ordinal).Select(a => a.Id)
+            .Concat(undated.OrderBy(id => id.ToString(), StringComparer.Ordinal))
+            .ToList();
+
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await GetPageAsync("/api/v1/agreements?limit=3" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            seen.AddRange(page.Ids);
+            cursor = page.NextCursor;
+        } while (cursor is not null && seen.Count <= expected.Count);
+
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
     public async Task Count_exact_gives_the_number_of_matching_agreements_on_every_page()
     {
         var made = await CreateVariedAsync();
@@ -391,6 +444,9 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
     }
 
     // ---- helpers ----
+
+    /// <summary>A page read without a key, as the tests that use it (from the meeting list tests) have always read it.</summary>
+    private Task<ListPage> GetPageAsync(string url) => _reader.GetPageAsync(url);
 
     private sealed record Agreement
     {
@@ -508,6 +564,4 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
             made.Where(m => m.Expected).Select(m => m.Made).OrderBy(m => m.DateKey).ThenBy(m => Key(m.Id), TextOrder).Select(m => describe[m.Id]),
             found.Select(id => describe[id]));
     }
-
-    private static HashSet<Guid> Set(params Guid[] ids) => [.. ids];
 }

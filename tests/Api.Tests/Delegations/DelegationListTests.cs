@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Api.Tests.Fixtures;
 using static Api.Tests.Fixtures.ListPages;
 
@@ -12,6 +14,38 @@ public sealed class DelegationListTests(DbFixture db) : IAsyncLifetime
     public Task InitializeAsync() => db.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Delegations_filter_by_meeting_by_country_and_by_both()
+    {
+        var first = await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 1, 29) });
+        var second = await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 2, 15) });
+        var firstLibya = await db.InsertDelegationAsync(first, "LBY", "guest");
+        var firstNiger = await db.InsertDelegationAsync(first, "NER", "host");
+        var secondLibya = await db.InsertDelegationAsync(second, "LBY");
+        var secondChad = await db.InsertDelegationAsync(second, "TCD");
+
+        Assert.Equal(Set(firstLibya, firstNiger), Set(await GetPageAsync($"/api/v1/delegations?meeting={first}")));
+        Assert.Equal(Set(firstLibya, secondLibya), Set(await GetPageAsync("/api/v1/delegations?country=LBY")));
+        Assert.Equal(Set(firstLibya, secondLibya), Set(await GetPageAsync("/api/v1/delegations?country=lby")));
+        Assert.Equal(Set(secondLibya), Set(await GetPageAsync($"/api/v1/delegations?meeting={second}&country=LBY")));
+        Assert.Equal(Set(secondChad, secondLibya, firstNiger, firstLibya), Set(await GetPageAsync("/api/v1/delegations")));
+        Assert.Empty((await GetPageAsync($"/api/v1/delegations?meeting={Guid.NewGuid()}")).Ids);
+    }
+
+    [Fact]
+    public async Task Delegations_list_shows_each_delegation_with_its_meeting_and_country()
+    {
+        var meeting = await db.InsertMeetingAsync(new NewMeeting());
+        var delegation = await db.InsertDelegationAsync(meeting, "TCD", "mediator");
+
+        var item = (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/delegations?meeting={meeting}")).GetProperty("items")[0];
+
+        Assert.Equal(delegation, item.GetProperty("id").GetGuid());
+        Assert.Equal(meeting, item.GetProperty("meetingId").GetGuid());
+        Assert.Equal("TCD", item.GetProperty("countryCode").GetString());
+        Assert.Equal("mediator", item.GetProperty("role").GetString());
+    }
 
     [Fact]
     public async Task Person_keeps_the_delegations_the_person_sat_in_each_once()
@@ -151,6 +185,8 @@ public sealed class DelegationListTests(DbFixture db) : IAsyncLifetime
     }
 
     // ---- helpers ----
+
+    private Task<ListPage> GetPageAsync(string url) => _client.GetPageAsync(url);
 
     private sealed record Made(Guid Id, Guid MeetingId, DateOnly StartDate, string Country, string Role);
 

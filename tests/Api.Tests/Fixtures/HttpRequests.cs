@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -33,6 +34,14 @@ public static class HttpRequests
         if (ifMatch is not null)
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return request;
+    }
+
+    /// <summary>Posts <see cref="Bodies.Meeting"/>, checks it was created, and returns the new meeting's path and ETag.</summary>
+    public static async Task<(string Url, string ETag)> CreateMeetingAsync(this HttpClient client)
+    {
+        var response = await client.PostJsonAsync("/api/v1/meetings", Bodies.Meeting());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (response.Headers.Location!.AbsolutePath, response.Headers.ETag!.ToString());
     }
 
     /// <summary>The ETag a GET of <paramref name="url"/> answers with.</summary>

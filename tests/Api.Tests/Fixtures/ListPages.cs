@@ -66,4 +66,10 @@ public static class ListPages
     public static readonly StringComparer TextOrder = StringComparer.Ordinal;
 
     public static string Q(string text) => Uri.EscapeDataString(text);
+
+    /// <summary>Ids as a set, for comparing a list with what it should hold in any order.</summary>
+    public static HashSet<Guid> Set(params Guid[] ids) => [.. ids];
+
+    /// <summary>The ids of a page as a set.</summary>
+    public static HashSet<Guid> Set(ListPage page) => [.. page.Ids];
 }

@@ -1,10 +1,9 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Api.Tests.Fixtures;
 
 namespace Api.Tests.Meetings;
 
-/// <summary>The meeting, delegation and agreement lists: what each filter keeps, and paging through them.</summary>
+/// <summary>The meeting list: what each filter keeps, and paging through it.</summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class MeetingListTests(DbFixture db) : IAsyncLifetime
 {
@@ -249,94 +248,6 @@ public sealed class MeetingListTests(DbFixture db) : IAsyncLifetime
         await AssertListKeepsExpectedAsync("/api/v1/meetings?status=held&country=NER", cases);
     }
 
-    // ---- delegations ----
-
-    [Fact]
-    public async Task Delegations_filter_by_meeting_by_country_and_by_both()
-    {
-        var first = await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 1, 29) });
-        var second = await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 2, 15) });
-        var firstLibya = await db.InsertDelegationAsync(first, "LBY", "guest");
-        var firstNiger = await db.InsertDelegationAsync(first, "NER", "host");
-        var secondLibya = await db.InsertDelegationAsync(second, "LBY");
-        var secondChad = await db.InsertDelegationAsync(second, "TCD");
-
-        Assert.Equal(Set(firstLibya, firstNiger), Set(await GetPageAsync($"/api/v1/delegations?meeting={first}")));
-        Assert.Equal(Set(firstLibya, secondLibya), Set(await GetPageAsync("/api/v1/delegations?country=LBY")));
-        Assert.Equal(Set(firstLibya, secondLibya), Set(await GetPageAsync("/api/v1/delegations?country=lby")));
-        Assert.Equal(Set(secondLibya), Set(await GetPageAsync($"/api/v1/delegations?meeting={second}&country=LBY")));
-        Assert.Equal(Set(secondChad, secondLibya, firstNiger, firstLibya), Set(await GetPageAsync("/api/v1/delegations")));
-        Assert.Empty((await GetPageAsync($"/api/v1/delegations?meeting={Guid.NewGuid()}")).Ids);
-    }
-
-    [Fact]
-    public async Task Delegations_list_shows_each_delegation_with_its_meeting_and_country()
-    {
-        var meeting = await db.InsertMeetingAsync(new NewMeeting());
-        var delegation = await db.InsertDelegationAsync(meeting, "TCD", "mediator");
-
-        var item = (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/delegations?meeting={meeting}")).GetProperty("items")[0];
-
-        Assert.Equal(delegation, item.GetProperty("id").GetGuid());
-        Assert.Equal(meeting, item.GetProperty("meetingId").GetGuid());
-        Assert.Equal("TCD", item.GetProperty("countryCode").GetString());
-        Assert.Equal("mediator", item.GetProperty("role").GetString());
-    }
-
-    // ---- agreements ----
-
-    [Fact]
-    public async Task Agreements_filter_by_party_kind_status_and_meeting()
-    {
-        var first = await db.InsertMeetingAsync(new NewMeeting());
-        var second = await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 3, 1) });
-        var signedMou = await db.InsertAgreementAsync("mou", "signed", new DateOnly(2019, 1, 29),
-            ["LBY", "NER"], [(first, "concluded_at")]);
-        var invitation = await db.InsertAgreementAsync("invitation", "proposed", new DateOnly(2019, 1, 30),
-            ["NER", "TCD"], [(second, "planned_for")]);
-        var undatedMou = await db.InsertAgreementAsync("mou", "proposed", null,
-            ["TCD"], [(first, "referenced_at"), (second, "fulfilled_by")]);
-        var unrelated = await db.InsertAgreementAsync("treaty", "in_force", new DateOnly(2018, 5, 1), ["DZA"]);
-
-        Assert.Equal(Set(signedMou, invitation), Set(await GetPageAsync("/api/v1/agreements?party=NER")));
-        Assert.Equal(Set(signedMou, invitation), Set(await GetPageAsync("/api/v1/agreements?party=ner")));
-        Assert.Equal(Set(signedMou, undatedMou), Set(await GetPageAsync("/api/v1/agreements?kind=mou")));
-        Assert.Equal(Set(invitation, undatedMou), Set(await GetPageAsync("/api/v1/agreements?status=proposed")));
-        Assert.Equal(Set(signedMou, undatedMou), Set(await GetPageAsync($"/api/v1/agreements?meeting={first}")));
-        Assert.Equal(Set(invitation, undatedMou), Set(await GetPageAsync($"/api/v1/agreements?meeting={second}")));
-        Assert.Equal(Set(undatedMou), Set(await GetPageAsync("/api/v1/agreements?party=TCD&kind=mou")));
-        Assert.Equal(Set(invitation), Set(await GetPageAsync($"/api/v1/agreements?party=NER&status=proposed&meeting={second}")));
-        Assert.Equal(Set(unrelated, signedMou, invitation, undatedMou), Set(await GetPageAsync("/api/v1/agreements")));
-        Assert.Empty((await GetPageAsync("/api/v1/agreements?party=FRA")).Ids);
-    }
-
-    [Fact]
-    public async Task Agreements_page_through_dated_then_undated_ones_without_gaps()
-    {
-        var dated = new List<(DateOnly Date, Guid Id)>();
-        var undated = new List<Guid>();
-        for (var i = 0; i < 5; i++)
-        {
-            var date = new DateOnly(2019, 1, 1).AddDays(i / 2);
-            dated.Add((date, await db.InsertAgreementAsync("commitment", "agreed", date)));
-            undated.Add(await db.InsertAgreementAsync("commitment", "agreed"));
-        }
-        var expected = dated.OrderBy(a => a.Date).ThenBy(a => a.Id.ToString(), StringComparer.Ordinal).Select(a => a.Id)
-            .Concat(undated.OrderBy(id => id.ToString(), StringComparer.Ordinal))
-            .ToList();
-
-        var seen = new List<Guid>();
-        string? cursor = null;
-        do
-        {
-            var page = await GetPageAsync("/api/v1/agreements?limit=3" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
-            seen.AddRange(page.Ids);
-            cursor = page.NextCursor;
-        } while (cursor is not null && seen.Count <= expected.Count);
-
-        Assert.Equal(expected, seen);
-    }
-
     // ---- helpers ----
 
     private sealed record Page(IReadOnlyList<Guid> Ids, string? NextCursor);
@@ -383,10 +294,6 @@ public sealed class MeetingListTests(DbFixture db) : IAsyncLifetime
     /// <summary>PostgreSQL orders uuids byte by byte, which is ordinal order of the lower-case canonical string.</summary>
     private static List<Guid> InListOrder(IEnumerable<NewMeeting> meetings) =>
         meetings.OrderBy(m => m.StartDate).ThenBy(m => m.Id.ToString("D"), StringComparer.Ordinal).Select(m => m.Id).ToList();
-
-    private static HashSet<Guid> Set(params Guid[] ids) => [.. ids];
-
-    private static HashSet<Guid> Set(Page page) => [.. page.Ids];
 
     private static string Describe(NewMeeting m) =>
         $"{m.StartDate:yyyy-MM-dd}/{m.StartDatePrecision}" +

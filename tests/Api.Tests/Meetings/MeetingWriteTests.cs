@@ -7,7 +7,7 @@ using Dapper;
 
 namespace Api.Tests.Meetings;
 
-/// <summary>Creating, correcting and retiring meetings and their delegations over HTTP.</summary>
+/// <summary>Creating, correcting and retiring meetings, with the delegations they are written with, over HTTP.</summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
 {
@@ -259,66 +259,7 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
         Assert.Equal(["parentMeetingId"], await response.ErrorFieldsAsync());
     }
 
-    [Fact]
-    public async Task A_delegation_added_edited_and_removed_on_its_own_shows_in_the_meeting_and_its_history()
-    {
-        var (url, _) = await CreateAsync();
-        var meetingId = url.Split('/')[^1];
-
-        var added = await _client.PostJsonAsync("/api/v1/delegations", new JsonObject
-        {
-            ["meetingId"] = meetingId,
-            ["role"] = "mediator",
-            ["countryCode"] = "NER",
-            ["members"] = new JsonArray(new JsonObject { ["personId"] = Bodies.Bazoum, ["isHead"] = true }),
-        });
-        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        var delegationUrl = added.Headers.Location!.AbsolutePath;
-        var delegationEtag = added.Headers.ETag!.ToString();
-
-        var edited = await _client.PutJsonAsync(delegationUrl, new JsonObject
-        {
-            ["role"] = "participant",
-            ["countryCode"] = "NER",
-            ["members"] = new JsonArray(new JsonObject { ["personId"] = Bodies.Bazoum, ["isHead"] = true, ["titleEn"] = "Minister of Interior" }),
-        }, delegationEtag);
-        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
-        Assert.Equal(delegationUrl, $"/api/v1/delegations/{(await edited.JsonAsync()).GetProperty("id").GetString()}");
-        var stale = await _client.DeleteAsync(delegationUrl, delegationEtag);
-        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
-
-        var removed = await _client.DeleteAsync(delegationUrl, edited.Headers.ETag!.ToString());
-        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(delegationUrl)).StatusCode);
-
-        var history = (await _client.GetFromJsonAsync<JsonElement>($"{url}/history")).GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(4, history.Count);
-        Assert.Equal([2, 3, 3, 2], history.Select(h => h.GetProperty("after").GetProperty("delegations").GetArrayLength()));
-        var participant = history[2].GetProperty("after").GetProperty("delegations").EnumerateArray().Single(d => d.GetProperty("countryCode").GetString() == "NER");
-        Assert.Equal("participant", participant.GetProperty("role").GetString());
-    }
-
-    [Fact]
-    public async Task A_second_delegation_of_the_same_party_in_the_same_role_is_a_conflict()
-    {
-        var response = await _client.PostJsonAsync("/api/v1/delegations", new JsonObject
-        {
-            ["meetingId"] = Bodies.NiameyMeeting,
-            ["role"] = "guest",
-            ["countryCode"] = "LBY",
-            ["organizationId"] = "a0bba47d-90d0-5758-b739-e09c3d5b8ebe",
-            ["members"] = new JsonArray(),
-        });
-
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-    }
-
-    private async Task<(string Url, string ETag)> CreateAsync()
-    {
-        var response = await _client.PostJsonAsync("/api/v1/meetings", Bodies.Meeting());
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (response.Headers.Location!.AbsolutePath, response.Headers.ETag!.ToString());
-    }
+    private Task<(string Url, string ETag)> CreateAsync() => _client.CreateMeetingAsync();
 
     private async Task<string> GuestDelegationIdAsync(string meetingUrl)
     {

@@ -4,9 +4,9 @@ using Api.Tests.Fixtures;
 
 namespace Api.Tests.Http;
 
-/// <summary>What operators and client authors rely on besides the data: health probes and the OpenAPI document.</summary>
+/// <summary>What client authors rely on besides the data: the OpenAPI document and Swagger UI.</summary>
 [Collection(DatabaseCollection.Name)]
-public sealed class SwaggerAndHealthTests(DbFixture db) : IAsyncLifetime
+public sealed class SwaggerTests(DbFixture db) : IAsyncLifetime
 {
     private static readonly string[] Paths =
     [
@@ -31,23 +31,6 @@ public sealed class SwaggerAndHealthTests(DbFixture db) : IAsyncLifetime
     public Task InitializeAsync() => db.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
-
-    [Fact]
-    public async Task Health_live_returns_200()
-    {
-        var response = await _client.GetAsync("/health/live");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Health_ready_returns_200_when_the_database_is_up()
-    {
-        var response = await _client.GetAsync("/health/ready");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
-    }
 
     [Fact]
     public async Task Swagger_json_is_an_OpenAPI_3_document_with_every_resource_path()
