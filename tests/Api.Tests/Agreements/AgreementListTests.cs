@@ -6,15 +6,9 @@ using static Api.Tests.Fixtures.ListPages;
 namespace Api.Tests.Agreements;
 
 /// <summary>The agreement list: each filter and what it means, search in Arabic and English, sorts, keyset paging and counts.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
+public sealed class AgreementListTests(DbFixture db) : DatabaseTest(db, db.WriterClient())
 {
-    private readonly HttpClient _client = db.WriterClient();
     private readonly HttpClient _reader = db.Factory.CreateClient();
-
-    public Task InitializeAsync() => db.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     // ---- party / parties ----
 
@@ -26,8 +20,8 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         await CreateAsync(new Agreement { Parties = [Party("party", "LBY"), Party("party", "TCD")] });
         await CreateAsync(new Agreement());
 
-        Assert.Equal(Set(inviter.Id, witness.Id), (await _client.GetIdsAsync("/api/v1/agreements?party=NER")).ToHashSet());
-        Assert.Equal(Set(inviter.Id, witness.Id), (await _client.GetIdsAsync("/api/v1/agreements?party=ner")).ToHashSet());
+        Assert.Equal(Set(inviter.Id, witness.Id), (await Client.GetIdsAsync("/api/v1/agreements?party=NER")).ToHashSet());
+        Assert.Equal(Set(inviter.Id, witness.Id), (await Client.GetIdsAsync("/api/v1/agreements?party=ner")).ToHashSet());
     }
 
     [Fact]
@@ -43,12 +37,12 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         await CreateAsync(new Agreement { Parties = [Party("party", "LBY")] });
 
         var expected = Set(both.Id, bothAndChad.Id, libyaTwice.Id);
-        Assert.Equal(expected, (await _client.GetIdsAsync("/api/v1/agreements?parties=LBY,NER")).ToHashSet());
-        Assert.Equal(expected, (await _client.GetIdsAsync("/api/v1/agreements?parties=ner,%20lby")).ToHashSet());
-        Assert.Equal(Set(bothAndChad.Id), (await _client.GetIdsAsync("/api/v1/agreements?parties=LBY,NER,TCD")).ToHashSet());
+        Assert.Equal(expected, (await Client.GetIdsAsync("/api/v1/agreements?parties=LBY,NER")).ToHashSet());
+        Assert.Equal(expected, (await Client.GetIdsAsync("/api/v1/agreements?parties=ner,%20lby")).ToHashSet());
+        Assert.Equal(Set(bothAndChad.Id), (await Client.GetIdsAsync("/api/v1/agreements?parties=LBY,NER,TCD")).ToHashSet());
         // One code means the same as party=.
-        Assert.Equal((await _client.GetIdsAsync("/api/v1/agreements?party=TCD")).ToHashSet(), (await _client.GetIdsAsync("/api/v1/agreements?parties=TCD")).ToHashSet());
-        Assert.Equal(Set(bothAndChad.Id), (await _client.GetIdsAsync("/api/v1/agreements?parties=LBY,NER&party=TCD")).ToHashSet());
+        Assert.Equal((await Client.GetIdsAsync("/api/v1/agreements?party=TCD")).ToHashSet(), (await Client.GetIdsAsync("/api/v1/agreements?parties=TCD")).ToHashSet());
+        Assert.Equal(Set(bothAndChad.Id), (await Client.GetIdsAsync("/api/v1/agreements?parties=LBY,NER&party=TCD")).ToHashSet());
     }
 
     // ---- kind / status / meeting ----
@@ -61,17 +55,17 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         var signedTreaty = await CreateAsync(new Agreement { Kind = "treaty", Status = "signed" });
         await CreateAsync(new Agreement { Kind = "invitation", Status = "accepted" });
 
-        Assert.Equal(Set(signedMou.Id, proposedMou.Id), (await _client.GetIdsAsync("/api/v1/agreements?kind=mou")).ToHashSet());
-        Assert.Equal(Set(signedMou.Id, signedTreaty.Id), (await _client.GetIdsAsync("/api/v1/agreements?status=signed")).ToHashSet());
-        Assert.Equal([signedMou.Id], await _client.GetIdsAsync("/api/v1/agreements?kind=mou&status=signed"));
-        Assert.Empty(await _client.GetIdsAsync("/api/v1/agreements?kind=protocol"));
+        Assert.Equal(Set(signedMou.Id, proposedMou.Id), (await Client.GetIdsAsync("/api/v1/agreements?kind=mou")).ToHashSet());
+        Assert.Equal(Set(signedMou.Id, signedTreaty.Id), (await Client.GetIdsAsync("/api/v1/agreements?status=signed")).ToHashSet());
+        Assert.Equal([signedMou.Id], await Client.GetIdsAsync("/api/v1/agreements?kind=mou&status=signed"));
+        Assert.Empty(await Client.GetIdsAsync("/api/v1/agreements?kind=protocol"));
     }
 
     [Fact]
     public async Task Meeting_keeps_agreements_linked_to_it_however_linked()
     {
-        var meeting = await db.InsertMeetingAsync(new NewMeeting());
-        var other = await db.InsertMeetingAsync(new NewMeeting());
+        var meeting = await Db.InsertMeetingAsync(new NewMeeting());
+        var other = await Db.InsertMeetingAsync(new NewMeeting());
         var linked = new List<Guid>();
         foreach (var link in new[] { "concluded_at", "referenced_at", "planned_for", "fulfilled_by" })
             linked.Add((await CreateAsync(new Agreement { Meetings = [(meeting, link)] })).Id);
@@ -79,27 +73,27 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         linked.Add((await CreateAsync(new Agreement { Meetings = [(meeting, "referenced_at"), (meeting, "planned_for"), (other, "concluded_at")] })).Id);
         var elsewhere = await CreateAsync(new Agreement { Meetings = [(other, "concluded_at")] });
 
-        var found = await _client.GetIdsAsync($"/api/v1/agreements?meeting={meeting}");
+        var found = await Client.GetIdsAsync($"/api/v1/agreements?meeting={meeting}");
 
         Assert.Equal(linked.Count, found.Count);
         Assert.Equal(linked.ToHashSet(), found.ToHashSet());
-        Assert.Equal(2, (await _client.GetIdsAsync($"/api/v1/agreements?meeting={other}")).Count);
+        Assert.Equal(2, (await Client.GetIdsAsync($"/api/v1/agreements?meeting={other}")).Count);
         Assert.DoesNotContain(elsewhere.Id, found);
-        Assert.Empty(await _client.GetIdsAsync($"/api/v1/agreements?meeting={Guid.NewGuid()}"));
+        Assert.Empty(await Client.GetIdsAsync($"/api/v1/agreements?meeting={Guid.NewGuid()}"));
     }
 
     [Fact]
     public async Task Agreements_filter_by_party_kind_status_and_meeting()
     {
-        var first = await db.InsertMeetingAsync(new NewMeeting());
-        var second = await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 3, 1) });
-        var signedMou = await db.InsertAgreementAsync("mou", "signed", new DateOnly(2019, 1, 29),
+        var first = await Db.InsertMeetingAsync(new NewMeeting());
+        var second = await Db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 3, 1) });
+        var signedMou = await Db.InsertAgreementAsync("mou", "signed", new DateOnly(2019, 1, 29),
             ["LBY", "NER"], [(first, "concluded_at")]);
-        var invitation = await db.InsertAgreementAsync("invitation", "proposed", new DateOnly(2019, 1, 30),
+        var invitation = await Db.InsertAgreementAsync("invitation", "proposed", new DateOnly(2019, 1, 30),
             ["NER", "TCD"], [(second, "planned_for")]);
-        var undatedMou = await db.InsertAgreementAsync("mou", "proposed", null,
+        var undatedMou = await Db.InsertAgreementAsync("mou", "proposed", null,
             ["TCD"], [(first, "referenced_at"), (second, "fulfilled_by")]);
-        var unrelated = await db.InsertAgreementAsync("treaty", "in_force", new DateOnly(2018, 5, 1), ["DZA"]);
+        var unrelated = await Db.InsertAgreementAsync("treaty", "in_force", new DateOnly(2018, 5, 1), ["DZA"]);
 
         Assert.Equal(Set(signedMou, invitation), Set(await GetPageAsync("/api/v1/agreements?party=NER")));
         Assert.Equal(Set(signedMou, invitation), Set(await GetPageAsync("/api/v1/agreements?party=ner")));
@@ -179,7 +173,7 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         await CreateAsync(new Agreement { TitleEn = null, TitleAr = "اتفاق حول الجمارك" });
 
         foreach (var q in new[] { "أبوعزوم", "ابوعزوم", "أَبُوعَزُّوم", "إبوعزوم" })
-            Assert.Equal(Set(withHamza.Id, withoutHamza.Id), (await _client.GetIdsAsync($"/api/v1/agreements?q={Q(q)}")).ToHashSet());
+            Assert.Equal(Set(withHamza.Id, withoutHamza.Id), (await Client.GetIdsAsync($"/api/v1/agreements?q={Q(q)}")).ToHashSet());
     }
 
     [Fact]
@@ -189,20 +183,20 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         await CreateAsync(new Agreement { TitleEn = "Customs protocol" });
 
         foreach (var q in new[] { "demarche", "DÉMARCHE", "Demarche niamey", "niamey bordr" })
-            Assert.Equal([accented.Id], await _client.GetIdsAsync($"/api/v1/agreements?q={Q(q)}"));
+            Assert.Equal([accented.Id], await Client.GetIdsAsync($"/api/v1/agreements?q={Q(q)}"));
     }
 
     [Fact]
     public async Task Q_finds_an_agreement_by_its_parties_country_names_and_a_persons_alias()
     {
-        await db.ResetAndSeedAsync();
+        await Db.ResetAndSeedAsync();
         var byAlias = await CreateAsync(new Agreement { TitleEn = "Visit programme", Parties = [Party("invitee", "NER", Bodies.Bazoum)] });
         var byCountry = await CreateAsync(new Agreement { TitleEn = "Fisheries", Parties = [Party("party", "MRT")] });
 
         // The seed gives Mohamed Bazoum the alias محمد أبوعزوم, which this agreement's text does not hold.
-        Assert.Contains(byAlias.Id, await _client.GetIdsAsync($"/api/v1/agreements?q={Q("ابوعزوم")}"));
-        Assert.Contains(byCountry.Id, await _client.GetIdsAsync($"/api/v1/agreements?q={Q("mauritania")}"));
-        Assert.DoesNotContain(byCountry.Id, await _client.GetIdsAsync($"/api/v1/agreements?q={Q("ابوعزوم")}"));
+        Assert.Contains(byAlias.Id, await Client.GetIdsAsync($"/api/v1/agreements?q={Q("ابوعزوم")}"));
+        Assert.Contains(byCountry.Id, await Client.GetIdsAsync($"/api/v1/agreements?q={Q("mauritania")}"));
+        Assert.DoesNotContain(byCountry.Id, await Client.GetIdsAsync($"/api/v1/agreements?q={Q("ابوعزوم")}"));
     }
 
     [Fact]
@@ -215,11 +209,11 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         await CreateAsync(new Agreement { TitleEn = "Nigr customs" });
         await CreateAsync(new Agreement { TitleEn = "Customs" });
 
-        Assert.Equal([title.Id, longerTitle.Id, party.Id], await _client.GetIdsAsync($"/api/v1/agreements?q={Q("niger")}"));
-        Assert.Equal([party.Id, longerTitle.Id, title.Id], await _client.GetIdsAsync($"/api/v1/agreements?q={Q("niger")}&sort=relevance"));
+        Assert.Equal([title.Id, longerTitle.Id, party.Id], await Client.GetIdsAsync($"/api/v1/agreements?q={Q("niger")}"));
+        Assert.Equal([party.Id, longerTitle.Id, title.Id], await Client.GetIdsAsync($"/api/v1/agreements?q={Q("niger")}&sort=relevance"));
         // Another sort replaces the ranking; the search still filters.
         Assert.Equal(new[] { title, longerTitle, party }.OrderBy(a => a.TitleEn, TextOrder).Select(a => a.Id),
-            await _client.GetIdsAsync($"/api/v1/agreements?q={Q("niger")}&sort=title"));
+            await Client.GetIdsAsync($"/api/v1/agreements?q={Q("niger")}&sort=title"));
     }
 
     [Fact]
@@ -231,8 +225,8 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         await CreateAsync(new Agreement { TitleEn = "Customs" });
 
         // "bordar patrols" is in no title: by word similarity, 0.71, 0.67 and 0.56.
-        Assert.Equal([near.Id, exact.Id, farther.Id], await _client.GetIdsAsync($"/api/v1/agreements?q={Q("bordar patrols")}"));
-        Assert.Equal([farther.Id, exact.Id, near.Id], await _client.GetIdsAsync($"/api/v1/agreements?q={Q("bordar patrols")}&sort=relevance"));
+        Assert.Equal([near.Id, exact.Id, farther.Id], await Client.GetIdsAsync($"/api/v1/agreements?q={Q("bordar patrols")}"));
+        Assert.Equal([farther.Id, exact.Id, near.Id], await Client.GetIdsAsync($"/api/v1/agreements?q={Q("bordar patrols")}&sort=relevance"));
     }
 
     [Fact]
@@ -242,7 +236,7 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         await CreateAsync(new Agreement { TitleEn = "Border patrols", Kind = "treaty", Parties = [Party("party", "NER")] });
         await CreateAsync(new Agreement { TitleEn = "Border patrols", Kind = "mou", Parties = [Party("party", "TCD")] });
 
-        Assert.Equal([nigerMou.Id], await _client.GetIdsAsync($"/api/v1/agreements?q={Q("border patrols")}&kind=mou&party=NER"));
+        Assert.Equal([nigerMou.Id], await Client.GetIdsAsync($"/api/v1/agreements?q={Q("border patrols")}&kind=mou&party=NER"));
     }
 
     // ---- sort ----
@@ -253,9 +247,9 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         var made = await CreateVariedAsync();
         var byDate = made.OrderBy(a => a.DateKey).ThenBy(a => Key(a.Id), TextOrder).Select(a => a.Id).ToList();
 
-        Assert.Equal(byDate, await _client.GetIdsAsync("/api/v1/agreements?limit=500"));
-        Assert.Equal(byDate, await _client.GetIdsAsync("/api/v1/agreements?sort=date&limit=500"));
-        Assert.Equal(Enumerable.Reverse(byDate), await _client.GetIdsAsync("/api/v1/agreements?sort=-date&limit=500"));
+        Assert.Equal(byDate, await Client.GetIdsAsync("/api/v1/agreements?limit=500"));
+        Assert.Equal(byDate, await Client.GetIdsAsync("/api/v1/agreements?sort=date&limit=500"));
+        Assert.Equal(Enumerable.Reverse(byDate), await Client.GetIdsAsync("/api/v1/agreements?sort=-date&limit=500"));
         Assert.Null(made.First(a => a.Id == byDate[^1]).Date);
     }
 
@@ -269,7 +263,7 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
     {
         var made = await CreateVariedAsync();
 
-        Assert.Equal(Sorted(made, sort), await _client.GetIdsAsync($"/api/v1/agreements?sort={sort}&limit=500"));
+        Assert.Equal(Sorted(made, sort), await Client.GetIdsAsync($"/api/v1/agreements?sort={sort}&limit=500"));
     }
 
     // ---- paging and counts ----
@@ -284,7 +278,7 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
     {
         var made = await CreateVariedAsync();
 
-        var paged = await _client.GetAllPagesAsync("/api/v1/agreements?" + sort, limit);
+        var paged = await Client.GetAllPagesAsync("/api/v1/agreements?" + sort, limit);
 
         Assert.Equal(made.Count, paged.Distinct().Count());
         Assert.Equal(Sorted(made, sort.Length == 0 ? "date" : sort["sort=".Length..]), paged);
@@ -302,15 +296,15 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         await CreateAsync(new Agreement { TitleEn = "Fisheries" });
         var url = $"/api/v1/agreements?q={Q(q)}";
 
-        var all = await _client.GetIdsAsync(url);
+        var all = await Client.GetIdsAsync(url);
 
         var expected = count == titles.Length ? made : made.Where(m => m.Title.Contains(q, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.Equal(count, expected.Count);
         Assert.Equal(expected.Select(m => m.Id).ToHashSet(), all.ToHashSet());
-        Assert.Equal(all, await _client.GetAllPagesAsync(url, 1));
-        Assert.Equal(all, await _client.GetAllPagesAsync(url, 2));
-        Assert.Equal(Enumerable.Reverse(all), await _client.GetAllPagesAsync(url + "&sort=relevance", 1));
-        Assert.Equal(Enumerable.Reverse(all), await _client.GetAllPagesAsync(url + "&sort=relevance", 3));
+        Assert.Equal(all, await Client.GetAllPagesAsync(url, 1));
+        Assert.Equal(all, await Client.GetAllPagesAsync(url, 2));
+        Assert.Equal(Enumerable.Reverse(all), await Client.GetAllPagesAsync(url + "&sort=relevance", 1));
+        Assert.Equal(Enumerable.Reverse(all), await Client.GetAllPagesAsync(url + "&sort=relevance", 3));
     }
 
     [Fact]
@@ -320,7 +314,7 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         var expected = made.Where(a => a.Kind == "mou").OrderBy(a => a.DateKey).ThenBy(a => Key(a.Id), TextOrder).Select(a => a.Id).ToList();
 
         Assert.True(expected.Count > 2);
-        Assert.Equal(expected, await _client.GetAllPagesAsync("/api/v1/agreements?kind=mou", 2));
+        Assert.Equal(expected, await Client.GetAllPagesAsync("/api/v1/agreements?kind=mou", 2));
     }
 
     [Fact]
@@ -331,8 +325,8 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         for (var i = 0; i < 5; i++)
         {
             var date = new DateOnly(2019, 1, 1).AddDays(i / 2);
-            dated.Add((date, await db.InsertAgreementAsync("commitment", "agreed", date)));
-            undated.Add(await db.InsertAgreementAsync("commitment", "agreed"));
+            dated.Add((date, await Db.InsertAgreementAsync("commitment", "agreed", date)));
+            undated.Add(await Db.InsertAgreementAsync("commitment", "agreed"));
         }
         var expected = dated.OrderBy(a => a.Date).ThenBy(a => a.Id.ToString(), StringComparer.Ordinal).Select(a => a.Id)
             .Concat(undated.OrderBy(id => id.ToString(), StringComparer.Ordinal))
@@ -355,18 +349,18 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
     {
         var made = await CreateVariedAsync();
 
-        var all = await _client.GetPageAsync("/api/v1/agreements?count=exact&limit=2");
-        var mous = await _client.GetPageAsync("/api/v1/agreements?kind=mou&count=exact&limit=1");
-        var next = await _client.GetPageAsync("/api/v1/agreements?kind=mou&count=exact&limit=1&cursor=" + Q(mous.NextCursor!));
-        var dated = await _client.GetPageAsync("/api/v1/agreements?from=2000-01-01&count=exact");
-        var none = await _client.GetPageAsync("/api/v1/agreements?party=FRA&count=exact");
+        var all = await Client.GetPageAsync("/api/v1/agreements?count=exact&limit=2");
+        var mous = await Client.GetPageAsync("/api/v1/agreements?kind=mou&count=exact&limit=1");
+        var next = await Client.GetPageAsync("/api/v1/agreements?kind=mou&count=exact&limit=1&cursor=" + Q(mous.NextCursor!));
+        var dated = await Client.GetPageAsync("/api/v1/agreements?from=2000-01-01&count=exact");
+        var none = await Client.GetPageAsync("/api/v1/agreements?party=FRA&count=exact");
 
         Assert.Equal(made.Count, all.Total);
         Assert.Equal(made.Count(a => a.Kind == "mou"), mous.Total);
         Assert.Equal(mous.Total, next.Total);
         Assert.Equal(made.Count(a => a.Date is not null), dated.Total);
         Assert.Equal(0, none.Total);
-        Assert.Null((await _client.GetPageAsync("/api/v1/agreements")).Total);
+        Assert.Null((await Client.GetPageAsync("/api/v1/agreements")).Total);
     }
 
     [Fact]
@@ -374,7 +368,7 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
     {
         await CreateVariedAsync();
 
-        var page = await _client.GetPageAsync("/api/v1/agreements?count=estimated&kind=mou");
+        var page = await Client.GetPageAsync("/api/v1/agreements?count=estimated&kind=mou");
 
         Assert.NotNull(page.Total);
         Assert.True(page.Total >= 0);
@@ -383,11 +377,11 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Items_keep_the_shape_of_a_single_agreement()
     {
-        var meeting = await db.InsertMeetingAsync(new NewMeeting());
+        var meeting = await Db.InsertMeetingAsync(new NewMeeting());
         var made = await CreateAsync(new Agreement { Parties = [Party("party", "NER")], Meetings = [(meeting, "concluded_at")] });
 
-        var item = (await _client.GetPageAsync("/api/v1/agreements")).Items.Single();
-        var single = await (await _client.GetAsync($"/api/v1/agreements/{made.Id}")).JsonAsync();
+        var item = (await Client.GetPageAsync("/api/v1/agreements")).Items.Single();
+        var single = await (await Client.GetAsync($"/api/v1/agreements/{made.Id}")).JsonAsync();
 
         Assert.Equal(single.GetRawText(), item.GetRawText());
     }
@@ -420,27 +414,27 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
     [InlineData("partie=LBY", "partie")]
     public async Task A_bad_parameter_is_refused_with_400_naming_it(string query, string field)
     {
-        await _client.AssertBadRequestAsync("/api/v1/agreements?" + query, field);
+        await Client.AssertBadRequestAsync("/api/v1/agreements?" + query, field);
     }
 
     [Fact]
     public async Task Q_longer_than_200_characters_is_refused()
     {
-        await _client.AssertBadRequestAsync($"/api/v1/agreements?q={new string('x', 201)}", "q");
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/v1/agreements?q={new string('x', 200)}")).StatusCode);
+        await Client.AssertBadRequestAsync($"/api/v1/agreements?q={new string('x', 201)}", "q");
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/v1/agreements?q={new string('x', 200)}")).StatusCode);
     }
 
     [Fact]
     public async Task A_cursor_is_refused_with_another_sort_or_without_the_search_it_was_made_for()
     {
         await CreateVariedAsync();
-        var byDate = await _client.GetPageAsync("/api/v1/agreements?limit=1");
-        var byRelevance = await _client.GetPageAsync($"/api/v1/agreements?q={Q("border patrols")}&limit=1");
+        var byDate = await Client.GetPageAsync("/api/v1/agreements?limit=1");
+        var byRelevance = await Client.GetPageAsync($"/api/v1/agreements?q={Q("border patrols")}&limit=1");
 
-        await _client.AssertBadRequestAsync("/api/v1/agreements?sort=title&cursor=" + Q(byDate.NextCursor!), "cursor");
-        await _client.AssertBadRequestAsync("/api/v1/agreements?sort=-date&cursor=" + Q(byDate.NextCursor!), "cursor");
-        await _client.AssertBadRequestAsync("/api/v1/agreements?cursor=" + Q(byRelevance.NextCursor!), "cursor");
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/v1/agreements?sort=date&cursor=" + Q(byDate.NextCursor!))).StatusCode);
+        await Client.AssertBadRequestAsync("/api/v1/agreements?sort=title&cursor=" + Q(byDate.NextCursor!), "cursor");
+        await Client.AssertBadRequestAsync("/api/v1/agreements?sort=-date&cursor=" + Q(byDate.NextCursor!), "cursor");
+        await Client.AssertBadRequestAsync("/api/v1/agreements?cursor=" + Q(byRelevance.NextCursor!), "cursor");
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/api/v1/agreements?sort=date&cursor=" + Q(byDate.NextCursor!))).StatusCode);
     }
 
     // ---- helpers ----
@@ -472,7 +466,7 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
 
     private async Task<string> CreatePersonAsync(string nameEn)
     {
-        var response = await _client.PostJsonAsync("/api/v1/persons", new JsonObject { ["nameEn"] = nameEn, ["aliases"] = new JsonArray() });
+        var response = await Client.PostJsonAsync("/api/v1/persons", new JsonObject { ["nameEn"] = nameEn, ["aliases"] = new JsonArray() });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("id").GetString()!;
     }
@@ -497,7 +491,7 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
             }).ToArray()),
             ["sourceIds"] = new JsonArray(),
         };
-        var response = await _client.PostJsonAsync("/api/v1/agreements", body);
+        var response = await Client.PostJsonAsync("/api/v1/agreements", body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST agreement: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var id = (await response.JsonAsync()).GetProperty("id").GetGuid();
         return new Made(id, a.TitleEn, a.TitleAr, a.Kind, a.Status, a.Date is null ? null : DateOnly.Parse(a.Date));
@@ -557,7 +551,7 @@ public sealed class AgreementListTests(DbFixture db) : IAsyncLifetime
         foreach (var (agreement, expected) in cases)
             made.Add((await CreateAsync(agreement), expected));
 
-        var found = await _client.GetIdsAsync(url);
+        var found = await Client.GetIdsAsync(url);
 
         var describe = made.ToDictionary(m => m.Made.Id, m => $"{m.Made.Date?.ToString("yyyy-MM-dd") ?? "undated"}");
         Assert.Equal(

@@ -7,14 +7,9 @@ using Api.Tests.Fixtures;
 namespace Api.Tests.Changes;
 
 /// <summary>What a dashboard syncing incrementally sees: every change in commit order, deletions included, and each record's history.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class ChangeFeedTests(DbFixture db) : IAsyncLifetime
+public sealed class ChangeFeedTests(DbFixture db) : DatabaseTest(db, db.WriterClient())
 {
-    private readonly HttpClient _client = db.WriterClient();
-
-    public Task InitializeAsync() => db.ResetAndSeedAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public override Task InitializeAsync() => Db.ResetAndSeedAsync();
 
     [Fact]
     public async Task The_seed_import_is_in_the_feed_as_created_records()
@@ -34,11 +29,11 @@ public sealed class ChangeFeedTests(DbFixture db) : IAsyncLifetime
     {
         var start = (await FeedAsync(null, limit: 1000)).GetProperty("cursor").GetString();
 
-        var created = await _client.PostJsonAsync("/api/v1/meetings", Bodies.Meeting());
+        var created = await Client.PostJsonAsync("/api/v1/meetings", Bodies.Meeting());
         var url = created.Headers.Location!.AbsolutePath;
         var id = url.Split('/')[^1];
-        var updated = await _client.MergePatchAsync(url, new JsonObject { ["titleEn"] = "Chad and Libya sign a border protocol" }, created.Headers.ETag!.ToString());
-        var deleted = await _client.DeleteAsync(url, updated.Headers.ETag!.ToString());
+        var updated = await Client.MergePatchAsync(url, new JsonObject { ["titleEn"] = "Chad and Libya sign a border protocol" }, created.Headers.ETag!.ToString());
+        var deleted = await Client.DeleteAsync(url, updated.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
 
         var page = await FeedAsync(start);
@@ -52,7 +47,7 @@ public sealed class ChangeFeedTests(DbFixture db) : IAsyncLifetime
         var times = items.Select(i => i.GetProperty("changedAt").GetDateTime()).ToList();
         Assert.Equal(times.Order(), times);
 
-        var history = (await _client.GetFromJsonAsync<JsonElement>($"{url}/history")).GetProperty("items").EnumerateArray().ToList();
+        var history = (await Client.GetFromJsonAsync<JsonElement>($"{url}/history")).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(items.Select(i => i.GetProperty("sequence").GetInt64()), history.Select(h => h.GetProperty("sequence").GetInt64()));
         Assert.Equal(JsonValueKind.Null, history[0].GetProperty("before").ValueKind);
         Assert.Equal("Chad and Libya discuss border security in N'Djamena", history[1].GetProperty("before").GetProperty("titleEn").GetString());
@@ -64,9 +59,9 @@ public sealed class ChangeFeedTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task A_change_is_signed_with_the_name_of_the_key_that_made_it()
     {
-        var created = await _client.PostJsonAsync("/api/v1/persons", Bodies.Person());
+        var created = await Client.PostJsonAsync("/api/v1/persons", Bodies.Person());
 
-        var history = await _client.GetFromJsonAsync<JsonElement>($"{created.Headers.Location!.AbsolutePath}/history");
+        var history = await Client.GetFromJsonAsync<JsonElement>($"{created.Headers.Location!.AbsolutePath}/history");
 
         Assert.Equal(ApiFactory.WriterName, history.GetProperty("items")[0].GetProperty("actor").GetString());
     }
@@ -74,12 +69,12 @@ public sealed class ChangeFeedTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task A_history_entry_is_a_body_that_recreates_the_record()
     {
-        var created = await _client.PostJsonAsync("/api/v1/meetings", Bodies.Meeting());
+        var created = await Client.PostJsonAsync("/api/v1/meetings", Bodies.Meeting());
         var url = created.Headers.Location!.AbsolutePath;
-        var history = await _client.GetFromJsonAsync<JsonElement>($"{url}/history");
+        var history = await Client.GetFromJsonAsync<JsonElement>($"{url}/history");
         var after = history.GetProperty("items")[0].GetProperty("after").GetRawText();
 
-        var again = await _client.PostJsonAsync("/api/v1/meetings", after);
+        var again = await Client.PostJsonAsync("/api/v1/meetings", after);
 
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         var copy = await again.JsonAsync();
@@ -96,7 +91,7 @@ public sealed class ChangeFeedTests(DbFixture db) : IAsyncLifetime
         Assert.Empty(idle.GetProperty("items").EnumerateArray());
         Assert.Equal(cursor, idle.GetProperty("cursor").GetString());
 
-        var created = await _client.PostJsonAsync("/api/v1/persons", Bodies.Person());
+        var created = await Client.PostJsonAsync("/api/v1/persons", Bodies.Person());
         var page = await FeedAsync(cursor);
         var item = Assert.Single(page.GetProperty("items").EnumerateArray());
         Assert.Equal("persons", item.GetProperty("resource").GetString());
@@ -125,7 +120,7 @@ public sealed class ChangeFeedTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task The_feed_can_be_narrowed_to_one_resource()
     {
-        var page = await _client.GetFromJsonAsync<JsonElement>("/api/v1/changes?resource=persons&limit=1000");
+        var page = await Client.GetFromJsonAsync<JsonElement>("/api/v1/changes?resource=persons&limit=1000");
 
         var items = page.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(8, items.Count);
@@ -137,18 +132,18 @@ public sealed class ChangeFeedTests(DbFixture db) : IAsyncLifetime
     {
         var start = (await FeedAsync(null, limit: 1000)).GetProperty("cursor").GetString();
         var url = "/api/v1/delegations/" + Bodies.GuestDelegation;
-        var delegation = await (await _client.GetAsync(url)).JsonAsync();
+        var delegation = await (await Client.GetAsync(url)).JsonAsync();
         var members = JsonNode.Parse(delegation.GetProperty("members").GetRawText())!.AsArray()
             .Select(m => new JsonObject { ["personId"] = m!["personId"]!.GetValue<string>(), ["isHead"] = m["isHead"]!.GetValue<bool>() })
             .Take(2);
 
-        var response = await _client.PutJsonAsync(url, new JsonObject
+        var response = await Client.PutJsonAsync(url, new JsonObject
         {
             ["role"] = "guest",
             ["countryCode"] = "LBY",
             ["organizationId"] = delegation.GetProperty("organization").GetProperty("id").GetString(),
             ["members"] = new JsonArray([.. members]),
-        }, await _client.ETagAsync(url));
+        }, await Client.ETagAsync(url));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, (await response.JsonAsync()).GetProperty("members").GetArrayLength());
@@ -159,5 +154,5 @@ public sealed class ChangeFeedTests(DbFixture db) : IAsyncLifetime
     }
 
     private Task<JsonElement> FeedAsync(string? after, int limit = 100) =>
-        _client.GetFromJsonAsync<JsonElement>($"/api/v1/changes?limit={limit}" + (after is null ? "" : $"&after={after}"));
+        Client.GetFromJsonAsync<JsonElement>($"/api/v1/changes?limit={limit}" + (after is null ? "" : $"&after={after}"));
 }

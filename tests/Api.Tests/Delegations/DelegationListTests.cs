@@ -6,24 +6,17 @@ using static Api.Tests.Fixtures.ListPages;
 namespace Api.Tests.Delegations;
 
 /// <summary>The delegation list: its filters (meeting, country, person), sorts, keyset paging and counts.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class DelegationListTests(DbFixture db) : IAsyncLifetime
+public sealed class DelegationListTests(DbFixture db) : DatabaseTest(db)
 {
-    private readonly HttpClient _client = db.Factory.CreateClient();
-
-    public Task InitializeAsync() => db.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Delegations_filter_by_meeting_by_country_and_by_both()
     {
-        var first = await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 1, 29) });
-        var second = await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 2, 15) });
-        var firstLibya = await db.InsertDelegationAsync(first, "LBY", "guest");
-        var firstNiger = await db.InsertDelegationAsync(first, "NER", "host");
-        var secondLibya = await db.InsertDelegationAsync(second, "LBY");
-        var secondChad = await db.InsertDelegationAsync(second, "TCD");
+        var first = await Db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 1, 29) });
+        var second = await Db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 2, 15) });
+        var firstLibya = await Db.InsertDelegationAsync(first, "LBY", "guest");
+        var firstNiger = await Db.InsertDelegationAsync(first, "NER", "host");
+        var secondLibya = await Db.InsertDelegationAsync(second, "LBY");
+        var secondChad = await Db.InsertDelegationAsync(second, "TCD");
 
         Assert.Equal(Set(firstLibya, firstNiger), Set(await GetPageAsync($"/api/v1/delegations?meeting={first}")));
         Assert.Equal(Set(firstLibya, secondLibya), Set(await GetPageAsync("/api/v1/delegations?country=LBY")));
@@ -36,10 +29,10 @@ public sealed class DelegationListTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Delegations_list_shows_each_delegation_with_its_meeting_and_country()
     {
-        var meeting = await db.InsertMeetingAsync(new NewMeeting());
-        var delegation = await db.InsertDelegationAsync(meeting, "TCD", "mediator");
+        var meeting = await Db.InsertMeetingAsync(new NewMeeting());
+        var delegation = await Db.InsertDelegationAsync(meeting, "TCD", "mediator");
 
-        var item = (await _client.GetFromJsonAsync<JsonElement>($"/api/v1/delegations?meeting={meeting}")).GetProperty("items")[0];
+        var item = (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/delegations?meeting={meeting}")).GetProperty("items")[0];
 
         Assert.Equal(delegation, item.GetProperty("id").GetGuid());
         Assert.Equal(meeting, item.GetProperty("meetingId").GetGuid());
@@ -50,25 +43,25 @@ public sealed class DelegationListTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Person_keeps_the_delegations_the_person_sat_in_each_once()
     {
-        var first = await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 1, 29) });
-        var second = await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 3, 12) });
-        var bazoum = await db.InsertPersonAsync("Mohamed Bazoum");
-        var mazen = await db.InsertPersonAsync("Khaled Mazen");
-        var nigerFirst = await db.InsertDelegationAsync(first, "NER", "host");
-        var libyaFirst = await db.InsertDelegationAsync(first, "LBY", "guest");
-        var nigerSecond = await db.InsertDelegationAsync(second, "NER", "guest");
-        await db.InsertDelegationAsync(second, "TCD", "host");
-        await db.InsertMemberAsync(nigerFirst, bazoum);
-        await db.InsertMemberAsync(libyaFirst, mazen);
-        await db.InsertMemberAsync(nigerSecond, mazen, 0);
-        await db.InsertMemberAsync(nigerSecond, bazoum, 1);
+        var first = await Db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 1, 29) });
+        var second = await Db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 3, 12) });
+        var bazoum = await Db.InsertPersonAsync("Mohamed Bazoum");
+        var mazen = await Db.InsertPersonAsync("Khaled Mazen");
+        var nigerFirst = await Db.InsertDelegationAsync(first, "NER", "host");
+        var libyaFirst = await Db.InsertDelegationAsync(first, "LBY", "guest");
+        var nigerSecond = await Db.InsertDelegationAsync(second, "NER", "guest");
+        await Db.InsertDelegationAsync(second, "TCD", "host");
+        await Db.InsertMemberAsync(nigerFirst, bazoum);
+        await Db.InsertMemberAsync(libyaFirst, mazen);
+        await Db.InsertMemberAsync(nigerSecond, mazen, 0);
+        await Db.InsertMemberAsync(nigerSecond, bazoum, 1);
 
-        Assert.Equal([nigerFirst, nigerSecond], await _client.GetIdsAsync($"/api/v1/delegations?person={bazoum}"));
-        Assert.Equal([libyaFirst, nigerSecond], await _client.GetIdsAsync($"/api/v1/delegations?person={mazen}"));
-        Assert.Equal([nigerSecond], await _client.GetIdsAsync($"/api/v1/delegations?person={mazen}&country=NER"));
-        Assert.Equal([nigerFirst], await _client.GetIdsAsync($"/api/v1/delegations?person={bazoum}&meeting={first}"));
-        Assert.Empty(await _client.GetIdsAsync($"/api/v1/delegations?person={await db.InsertPersonAsync("Nobody")}"));
-        Assert.Empty(await _client.GetIdsAsync($"/api/v1/delegations?person={Guid.NewGuid()}"));
+        Assert.Equal([nigerFirst, nigerSecond], await Client.GetIdsAsync($"/api/v1/delegations?person={bazoum}"));
+        Assert.Equal([libyaFirst, nigerSecond], await Client.GetIdsAsync($"/api/v1/delegations?person={mazen}"));
+        Assert.Equal([nigerSecond], await Client.GetIdsAsync($"/api/v1/delegations?person={mazen}&country=NER"));
+        Assert.Equal([nigerFirst], await Client.GetIdsAsync($"/api/v1/delegations?person={bazoum}&meeting={first}"));
+        Assert.Empty(await Client.GetIdsAsync($"/api/v1/delegations?person={await Db.InsertPersonAsync("Nobody")}"));
+        Assert.Empty(await Client.GetIdsAsync($"/api/v1/delegations?person={Guid.NewGuid()}"));
     }
 
     [Fact]
@@ -78,11 +71,11 @@ public sealed class DelegationListTests(DbFixture db) : IAsyncLifetime
         var meeting = made[0].MeetingId;
 
         Assert.Equal(made.Where(d => d.MeetingId == meeting).Select(d => d.Id).ToHashSet(),
-            (await _client.GetIdsAsync($"/api/v1/delegations?meeting={meeting}")).ToHashSet());
+            (await Client.GetIdsAsync($"/api/v1/delegations?meeting={meeting}")).ToHashSet());
         Assert.Equal(made.Where(d => d.Country == "NER").Select(d => d.Id).ToHashSet(),
-            (await _client.GetIdsAsync("/api/v1/delegations?country=ner&limit=500")).ToHashSet());
+            (await Client.GetIdsAsync("/api/v1/delegations?country=ner&limit=500")).ToHashSet());
         Assert.Equal(made.Where(d => d.Country == "NER" && d.MeetingId == meeting).Select(d => d.Id).ToHashSet(),
-            (await _client.GetIdsAsync($"/api/v1/delegations?country=NER&meeting={meeting}")).ToHashSet());
+            (await Client.GetIdsAsync($"/api/v1/delegations?country=NER&meeting={meeting}")).ToHashSet());
     }
 
     [Theory]
@@ -98,7 +91,7 @@ public sealed class DelegationListTests(DbFixture db) : IAsyncLifetime
     {
         var made = await InsertVariedAsync();
 
-        var listed = await _client.GetIdsAsync($"/api/v1/delegations?limit=500" + (sort.Length == 0 ? "" : "&sort=" + sort));
+        var listed = await Client.GetIdsAsync($"/api/v1/delegations?limit=500" + (sort.Length == 0 ? "" : "&sort=" + sort));
 
         Assert.Equal(Sorted(made, sort.Length == 0 ? "startDate" : sort), listed);
     }
@@ -106,12 +99,12 @@ public sealed class DelegationListTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Sort_by_country_puts_delegations_of_an_organisation_alone_first()
     {
-        var meeting = await db.InsertMeetingAsync(new NewMeeting());
-        var niger = await db.InsertDelegationAsync(meeting, "NER");
-        var iom = await db.InsertOrganizationDelegationAsync(meeting, await db.InsertOrganizationAsync("International Organization for Migration"));
+        var meeting = await Db.InsertMeetingAsync(new NewMeeting());
+        var niger = await Db.InsertDelegationAsync(meeting, "NER");
+        var iom = await Db.InsertOrganizationDelegationAsync(meeting, await Db.InsertOrganizationAsync("International Organization for Migration"));
 
-        Assert.Equal([iom, niger], await _client.GetIdsAsync("/api/v1/delegations?sort=country"));
-        Assert.Equal([niger, iom], await _client.GetIdsAsync("/api/v1/delegations?sort=-country"));
+        Assert.Equal([iom, niger], await Client.GetIdsAsync("/api/v1/delegations?sort=country"));
+        Assert.Equal([niger, iom], await Client.GetIdsAsync("/api/v1/delegations?sort=-country"));
     }
 
     [Theory]
@@ -124,7 +117,7 @@ public sealed class DelegationListTests(DbFixture db) : IAsyncLifetime
     {
         var made = await InsertVariedAsync();
 
-        var paged = await _client.GetAllPagesAsync("/api/v1/delegations" + (sort.Length == 0 ? "" : "?sort=" + sort), limit);
+        var paged = await Client.GetAllPagesAsync("/api/v1/delegations" + (sort.Length == 0 ? "" : "?sort=" + sort), limit);
 
         Assert.Equal(made.Count, paged.Distinct().Count());
         Assert.Equal(Sorted(made, sort.Length == 0 ? "startDate" : sort), paged);
@@ -135,7 +128,7 @@ public sealed class DelegationListTests(DbFixture db) : IAsyncLifetime
     {
         var made = await InsertVariedAsync();
 
-        var paged = await _client.GetAllPagesAsync("/api/v1/delegations?country=LBY&sort=-startDate", 2);
+        var paged = await Client.GetAllPagesAsync("/api/v1/delegations?country=LBY&sort=-startDate", 2);
 
         Assert.Equal(Sorted(made.Where(d => d.Country == "LBY"), "-startDate"), paged);
     }
@@ -144,17 +137,17 @@ public sealed class DelegationListTests(DbFixture db) : IAsyncLifetime
     public async Task Count_exact_gives_the_number_of_matching_delegations()
     {
         var made = await InsertVariedAsync();
-        var person = await db.InsertPersonAsync("Khaled Mazen");
+        var person = await Db.InsertPersonAsync("Khaled Mazen");
         foreach (var d in made.Where(d => d.Role == "guest"))
-            await db.InsertMemberAsync(d.Id, person);
+            await Db.InsertMemberAsync(d.Id, person);
 
-        Assert.Equal(made.Count, (await _client.GetPageAsync("/api/v1/delegations?count=exact&limit=1")).Total);
-        Assert.Equal(made.Count(d => d.Country == "TCD"), (await _client.GetPageAsync("/api/v1/delegations?country=TCD&count=exact&limit=1")).Total);
-        Assert.Equal(made.Count(d => d.Role == "guest"), (await _client.GetPageAsync($"/api/v1/delegations?person={person}&count=exact")).Total);
+        Assert.Equal(made.Count, (await Client.GetPageAsync("/api/v1/delegations?count=exact&limit=1")).Total);
+        Assert.Equal(made.Count(d => d.Country == "TCD"), (await Client.GetPageAsync("/api/v1/delegations?country=TCD&count=exact&limit=1")).Total);
+        Assert.Equal(made.Count(d => d.Role == "guest"), (await Client.GetPageAsync($"/api/v1/delegations?person={person}&count=exact")).Total);
         Assert.Equal(made.Count(d => d.MeetingId == made[0].MeetingId),
-            (await _client.GetPageAsync($"/api/v1/delegations?meeting={made[0].MeetingId}&count=exact")).Total);
-        Assert.True((await _client.GetPageAsync("/api/v1/delegations?count=estimated")).Total >= 0);
-        Assert.Null((await _client.GetPageAsync("/api/v1/delegations")).Total);
+            (await Client.GetPageAsync($"/api/v1/delegations?meeting={made[0].MeetingId}&count=exact")).Total);
+        Assert.True((await Client.GetPageAsync("/api/v1/delegations?count=estimated")).Total >= 0);
+        Assert.Null((await Client.GetPageAsync("/api/v1/delegations")).Total);
     }
 
     [Theory]
@@ -170,23 +163,23 @@ public sealed class DelegationListTests(DbFixture db) : IAsyncLifetime
     [InlineData("q=bazoum", "q")]
     public async Task A_bad_parameter_is_refused_with_400_naming_it(string query, string field)
     {
-        await _client.AssertBadRequestAsync("/api/v1/delegations?" + query, field);
+        await Client.AssertBadRequestAsync("/api/v1/delegations?" + query, field);
     }
 
     [Fact]
     public async Task A_cursor_is_refused_with_another_sort()
     {
         await InsertVariedAsync();
-        var page = await _client.GetPageAsync("/api/v1/delegations?sort=role&limit=1");
+        var page = await Client.GetPageAsync("/api/v1/delegations?sort=role&limit=1");
 
-        await _client.AssertBadRequestAsync("/api/v1/delegations?cursor=" + Q(page.NextCursor!), "cursor");
-        await _client.AssertBadRequestAsync("/api/v1/delegations?sort=-role&cursor=" + Q(page.NextCursor!), "cursor");
-        Assert.Single((await _client.GetPageAsync("/api/v1/delegations?sort=role&limit=1&cursor=" + Q(page.NextCursor!))).Ids);
+        await Client.AssertBadRequestAsync("/api/v1/delegations?cursor=" + Q(page.NextCursor!), "cursor");
+        await Client.AssertBadRequestAsync("/api/v1/delegations?sort=-role&cursor=" + Q(page.NextCursor!), "cursor");
+        Assert.Single((await Client.GetPageAsync("/api/v1/delegations?sort=role&limit=1&cursor=" + Q(page.NextCursor!))).Ids);
     }
 
     // ---- helpers ----
 
-    private Task<ListPage> GetPageAsync(string url) => _client.GetPageAsync(url);
+    private Task<ListPage> GetPageAsync(string url) => Client.GetPageAsync(url);
 
     private sealed record Made(Guid Id, Guid MeetingId, DateOnly StartDate, string Country, string Role);
 
@@ -199,12 +192,12 @@ public sealed class DelegationListTests(DbFixture db) : IAsyncLifetime
         var made = new List<Made>();
         for (var m = 0; m < dates.Length; m++)
         {
-            var meeting = await db.InsertMeetingAsync(new NewMeeting { StartDate = dates[m] });
+            var meeting = await Db.InsertMeetingAsync(new NewMeeting { StartDate = dates[m] });
             for (var d = 0; d < 2 + m % 2; d++)
             {
                 var country = countries[(m + d) % countries.Length];
                 var role = roles[(m * 2 + d) % roles.Length];
-                made.Add(new Made(await db.InsertDelegationAsync(meeting, country, role), meeting, dates[m], country, role));
+                made.Add(new Made(await Db.InsertDelegationAsync(meeting, country, role), meeting, dates[m], country, role));
             }
         }
         return made;

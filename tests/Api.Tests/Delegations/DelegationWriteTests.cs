@@ -7,14 +7,9 @@ using Api.Tests.Fixtures;
 namespace Api.Tests.Delegations;
 
 /// <summary>Adding, editing and removing a delegation on its own, apart from the meeting it belongs to.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class DelegationWriteTests(DbFixture db) : IAsyncLifetime
+public sealed class DelegationWriteTests(DbFixture db) : DatabaseTest(db, db.WriterClient())
 {
-    private readonly HttpClient _client = db.WriterClient();
-
-    public Task InitializeAsync() => db.ResetAndSeedAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public override Task InitializeAsync() => Db.ResetAndSeedAsync();
 
     [Fact]
     public async Task A_delegation_added_edited_and_removed_on_its_own_shows_in_the_meeting_and_its_history()
@@ -22,7 +17,7 @@ public sealed class DelegationWriteTests(DbFixture db) : IAsyncLifetime
         var (url, _) = await CreateAsync();
         var meetingId = url.Split('/')[^1];
 
-        var added = await _client.PostJsonAsync("/api/v1/delegations", new JsonObject
+        var added = await Client.PostJsonAsync("/api/v1/delegations", new JsonObject
         {
             ["meetingId"] = meetingId,
             ["role"] = "mediator",
@@ -33,7 +28,7 @@ public sealed class DelegationWriteTests(DbFixture db) : IAsyncLifetime
         var delegationUrl = added.Headers.Location!.AbsolutePath;
         var delegationEtag = added.Headers.ETag!.ToString();
 
-        var edited = await _client.PutJsonAsync(delegationUrl, new JsonObject
+        var edited = await Client.PutJsonAsync(delegationUrl, new JsonObject
         {
             ["role"] = "participant",
             ["countryCode"] = "NER",
@@ -41,14 +36,14 @@ public sealed class DelegationWriteTests(DbFixture db) : IAsyncLifetime
         }, delegationEtag);
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.Equal(delegationUrl, $"/api/v1/delegations/{(await edited.JsonAsync()).GetProperty("id").GetString()}");
-        var stale = await _client.DeleteAsync(delegationUrl, delegationEtag);
+        var stale = await Client.DeleteAsync(delegationUrl, delegationEtag);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
 
-        var removed = await _client.DeleteAsync(delegationUrl, edited.Headers.ETag!.ToString());
+        var removed = await Client.DeleteAsync(delegationUrl, edited.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(delegationUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(delegationUrl)).StatusCode);
 
-        var history = (await _client.GetFromJsonAsync<JsonElement>($"{url}/history")).GetProperty("items").EnumerateArray().ToList();
+        var history = (await Client.GetFromJsonAsync<JsonElement>($"{url}/history")).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(4, history.Count);
         Assert.Equal([2, 3, 3, 2], history.Select(h => h.GetProperty("after").GetProperty("delegations").GetArrayLength()));
         var participant = history[2].GetProperty("after").GetProperty("delegations").EnumerateArray().Single(d => d.GetProperty("countryCode").GetString() == "NER");
@@ -58,7 +53,7 @@ public sealed class DelegationWriteTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task A_second_delegation_of_the_same_party_in_the_same_role_is_a_conflict()
     {
-        var response = await _client.PostJsonAsync("/api/v1/delegations", new JsonObject
+        var response = await Client.PostJsonAsync("/api/v1/delegations", new JsonObject
         {
             ["meetingId"] = Bodies.NiameyMeeting,
             ["role"] = "guest",
@@ -70,5 +65,5 @@ public sealed class DelegationWriteTests(DbFixture db) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 
-    private Task<(string Url, string ETag)> CreateAsync() => _client.CreateMeetingAsync();
+    private Task<(string Url, string ETag)> CreateAsync() => Client.CreateMeetingAsync();
 }

@@ -7,19 +7,14 @@ using Microsoft.VisualBasic.FileIO;
 namespace Api.Tests.Export;
 
 /// <summary>Every list, not only meetings, hands over all its records as CSV or NDJSON.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class ListExportTests(DbFixture db) : IAsyncLifetime
+public sealed class ListExportTests(DbFixture db) : DatabaseTest(db)
 {
-    private readonly HttpClient _client = db.Factory.CreateClient();
-
-    public Task InitializeAsync() => db.ResetAndSeedAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public override Task InitializeAsync() => Db.ResetAndSeedAsync();
 
     [Fact]
     public async Task The_country_csv_has_all_249_countries_across_pages_with_Arabic_names()
     {
-        var response = await _client.GetAsync("/api/v1/countries?format=csv&bom=true");
+        var response = await Client.GetAsync("/api/v1/countries?format=csv&bom=true");
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -35,10 +30,10 @@ public sealed class ListExportTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task The_topic_ndjson_is_one_topic_per_line_and_csv_is_also_chosen_by_Accept()
     {
-        var lines = (await _client.GetStringAsync("/api/v1/topics?format=ndjson")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await Client.GetStringAsync("/api/v1/topics?format=ndjson")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/topics");
         request.Headers.Accept.ParseAdd("text/csv");
-        var csv = await _client.SendAsync(request);
+        var csv = await Client.SendAsync(request);
 
         Assert.Equal(7, lines.Length);
         Assert.Contains(lines.Select(l => JsonDocument.Parse(l).RootElement), t => t.GetProperty("labelAr").GetString() == "أمن الحدود");
@@ -53,7 +48,7 @@ public sealed class ListExportTests(DbFixture db) : IAsyncLifetime
     [InlineData("/api/v1/delegations?format=csv&country=LBY", 3)]   // the bilateral, the roundtable and the planned quadrilateral
     public async Task The_other_lists_export_every_filtered_record_as_csv(string url, int records)
     {
-        var rows = Csv(await _client.GetByteArrayAsync(url));
+        var rows = Csv(await Client.GetByteArrayAsync(url));
 
         Assert.Equal(records, rows.Count - 1);
         Assert.Equal("id", rows[0][0]);
@@ -63,7 +58,7 @@ public sealed class ListExportTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task An_agreement_row_carries_its_parties_and_Arabic_title()
     {
-        var rows = Csv(await _client.GetByteArrayAsync("/api/v1/agreements?format=csv&kind=invitation"));
+        var rows = Csv(await Client.GetByteArrayAsync("/api/v1/agreements?format=csv&kind=invitation"));
 
         var invitation = Assert.Single(rows.Skip(1));
         Assert.Equal("دعوة المفوض بوزارة الداخلية فتحي باشاغا لوزير الداخلية النيجري محمد بازوم لزيارة ليبيا", invitation[Array.IndexOf(rows[0], "title_ar")]);
@@ -75,7 +70,7 @@ public sealed class ListExportTests(DbFixture db) : IAsyncLifetime
     [InlineData("/api/v1/topics?format=pdf")]
     public async Task A_format_a_list_does_not_offer_is_400(string url)
     {
-        var response = await _client.GetAsync(url);
+        var response = await Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["format"], await response.ErrorFieldsAsync());

@@ -9,17 +9,12 @@ namespace Api.Tests.Http;
 /// Bad writes: each gets its exact status as RFC 9457 problem details, names the field to fix, and
 /// writes nothing. Bodies are a valid body with one thing wrong, given as a JSON merge patch over it.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class BadWriteRequestTests(DbFixture db) : IAsyncLifetime
+public sealed class BadWriteRequestTests(DbFixture db) : DatabaseTest(db, db.WriterClient())
 {
     private const string Niamey = "/api/v1/meetings/" + Bodies.NiameyMeeting;
     private const string Bazoum = "/api/v1/persons/" + Bodies.Bazoum;
 
-    private readonly HttpClient _client = db.WriterClient();
-
-    public Task InitializeAsync() => db.ResetAndSeedAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public override Task InitializeAsync() => Db.ResetAndSeedAsync();
 
     [Theory]
     // Meetings: every field's rule.
@@ -118,14 +113,14 @@ public sealed class BadWriteRequestTests(DbFixture db) : IAsyncLifetime
         var etag = ifMatch switch
         {
             "none" => null,
-            "current" => await _client.ETagAsync(path),
+            "current" => await Client.ETagAsync(path),
             "stale" => "\"0.0000000000000000\"",
-            "weak" => "W/" + await _client.ETagAsync(path),
+            "weak" => "W/" + await Client.ETagAsync(path),
             _ => ifMatch,
         };
         var changesBefore = await ChangeCountAsync();
 
-        var response = await _client.SendAsync(HttpRequests.Request(new HttpMethod(method), path, Body(body, patch), etag, contentType));
+        var response = await Client.SendAsync(HttpRequests.Request(new HttpMethod(method), path, Body(body, patch), etag, contentType));
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -183,7 +178,7 @@ public sealed class BadWriteRequestTests(DbFixture db) : IAsyncLifetime
 
     private async Task<long> ChangeCountAsync()
     {
-        await using var connection = await db.OpenAsync();
+        await using var connection = await Db.OpenAsync();
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM changes");
     }
 }

@@ -5,17 +5,10 @@ using Api.Tests.Fixtures;
 namespace Api.Tests.Http;
 
 /// <summary>Bad requests answer with the right status and a problem details body that names the field to fix.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class QueryValidationTests(DbFixture db) : IAsyncLifetime
+public sealed class QueryValidationTests(DbFixture db) : DatabaseTest(db)
 {
     // Stands for a fresh random id, which no record has.
     private const string Random = "{random}";
-
-    private readonly HttpClient _client = db.Factory.CreateClient();
-
-    public Task InitializeAsync() => db.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("/api/v1/meetings?limit=0", 400, "limit")]
@@ -53,7 +46,7 @@ public sealed class QueryValidationTests(DbFixture db) : IAsyncLifetime
     [InlineData("/api/v1/countries?lang=ar", 400, "lang")]
     public async Task Bad_or_unknown_request_returns_problem_details_with_its_status_and_the_field_to_fix(string url, int status, string? field)
     {
-        var response = await _client.GetAsync(url.Replace(Random, Guid.NewGuid().ToString()));
+        var response = await Client.GetAsync(url.Replace(Random, Guid.NewGuid().ToString()));
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal((HttpStatusCode)status, response.StatusCode);
@@ -71,7 +64,7 @@ public sealed class QueryValidationTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Unknown_route_returns_404_problem_details()
     {
-        var response = await _client.GetAsync("/api/v1/nothing");
+        var response = await Client.GetAsync("/api/v1/nothing");
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -83,7 +76,7 @@ public sealed class QueryValidationTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Limits_at_both_ends_of_the_documented_range_are_accepted()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/v1/meetings?limit=1")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/v1/meetings?limit=500")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/api/v1/meetings?limit=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/api/v1/meetings?limit=500")).StatusCode);
     }
 }

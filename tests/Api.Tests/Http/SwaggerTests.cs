@@ -5,8 +5,7 @@ using Api.Tests.Fixtures;
 namespace Api.Tests.Http;
 
 /// <summary>What client authors rely on besides the data: the OpenAPI document and Swagger UI.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class SwaggerTests(DbFixture db) : IAsyncLifetime
+public sealed class SwaggerTests(DbFixture db) : DatabaseTest(db)
 {
     private static readonly string[] Paths =
     [
@@ -25,12 +24,6 @@ public sealed class SwaggerTests(DbFixture db) : IAsyncLifetime
     ];
 
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
-
-    private readonly HttpClient _client = db.Factory.CreateClient();
-
-    public Task InitializeAsync() => db.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Swagger_json_is_an_OpenAPI_3_document_with_every_resource_path()
@@ -98,7 +91,7 @@ public sealed class SwaggerTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Swagger_ui_returns_an_html_page()
     {
-        var response = await _client.GetAsync("/swagger/index.html");
+        var response = await Client.GetAsync("/swagger/index.html");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -106,7 +99,7 @@ public sealed class SwaggerTests(DbFixture db) : IAsyncLifetime
 
     private async Task<JsonElement> GetSwaggerAsync()
     {
-        var response = await _client.GetAsync("/swagger/v1/swagger.json");
+        var response = await Client.GetAsync("/swagger/v1/swagger.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }

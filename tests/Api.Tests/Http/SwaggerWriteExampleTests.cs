@@ -9,14 +9,9 @@ namespace Api.Tests.Http;
 /// A newcomer presses "Try it out" on a POST in Swagger UI and executes the body it fills in: that body,
 /// made of the examples in the OpenAPI document, must be a record the API accepts.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class SwaggerWriteExampleTests(DbFixture db) : IAsyncLifetime
+public sealed class SwaggerWriteExampleTests(DbFixture db) : DatabaseTest(db, db.WriterClient())
 {
-    private readonly HttpClient _client = db.WriterClient();
-
-    public Task InitializeAsync() => db.ResetAndSeedAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public override Task InitializeAsync() => Db.ResetAndSeedAsync();
 
     [Theory]
     [InlineData("/api/v1/meetings")]
@@ -28,12 +23,12 @@ public sealed class SwaggerWriteExampleTests(DbFixture db) : IAsyncLifetime
     [InlineData("/api/v1/topics")]
     public async Task The_example_body_of_each_post_is_accepted(string path)
     {
-        var document = JsonDocument.Parse(await _client.GetStringAsync("/swagger/v1/swagger.json")).RootElement;
+        var document = JsonDocument.Parse(await Client.GetStringAsync("/swagger/v1/swagger.json")).RootElement;
         var schema = document.GetProperty("paths").GetProperty(path).GetProperty("post")
             .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
 
         var body = Example(schema, document.GetProperty("components").GetProperty("schemas"), path);
-        var response = await _client.PostJsonAsync(path, body!.ToJsonString());
+        var response = await Client.PostJsonAsync(path, body!.ToJsonString());
 
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path} {body.ToJsonString()} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }

@@ -4,15 +4,8 @@ using Api.Tests.Fixtures;
 namespace Api.Tests.Meetings;
 
 /// <summary>The meeting list: what each filter keeps, and paging through it.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class MeetingListTests(DbFixture db) : IAsyncLifetime
+public sealed class MeetingListTests(DbFixture db) : DatabaseTest(db)
 {
-    private readonly HttpClient _client = db.Factory.CreateClient();
-
-    public Task InitializeAsync() => db.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     // ---- paging ----
 
     [Fact]
@@ -70,7 +63,7 @@ public sealed class MeetingListTests(DbFixture db) : IAsyncLifetime
         for (var i = 0; i < 12; i++)
         {
             var meeting = new NewMeeting { StartDate = new DateOnly(2019, 1, 1).AddDays(i / 4), Status = i % 2 == 0 ? "held" : "planned" };
-            await db.InsertMeetingAsync(meeting);
+            await Db.InsertMeetingAsync(meeting);
             if (meeting.Status == "held")
                 held.Add(meeting);
         }
@@ -207,9 +200,9 @@ public sealed class MeetingListTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Country_in_lower_case_works_like_upper_case()
     {
-        await db.InsertMeetingAsync(new NewMeeting { DelegationCountries = ["NER"] });
-        await db.InsertMeetingAsync(new NewMeeting { CountryCode = "NER" });
-        await db.InsertMeetingAsync(new NewMeeting { HostCountryCode = "LBY" });
+        await Db.InsertMeetingAsync(new NewMeeting { DelegationCountries = ["NER"] });
+        await Db.InsertMeetingAsync(new NewMeeting { CountryCode = "NER" });
+        await Db.InsertMeetingAsync(new NewMeeting { HostCountryCode = "LBY" });
 
         var upper = await GetPageAsync("/api/v1/meetings?country=NER");
         var lower = await GetPageAsync("/api/v1/meetings?country=ner");
@@ -254,7 +247,7 @@ public sealed class MeetingListTests(DbFixture db) : IAsyncLifetime
 
     private async Task<Page> GetPageAsync(string url)
     {
-        var response = await _client.GetAsync(url);
+        var response = await Client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET {url} returned {(int)response.StatusCode}: {body}");
         var page = JsonDocument.Parse(body).RootElement;
@@ -267,7 +260,7 @@ public sealed class MeetingListTests(DbFixture db) : IAsyncLifetime
     private async Task AssertListKeepsExpectedAsync(string url, (NewMeeting Meeting, bool Expected)[] cases)
     {
         foreach (var (meeting, _) in cases)
-            await db.InsertMeetingAsync(meeting);
+            await Db.InsertMeetingAsync(meeting);
 
         var page = await GetPageAsync(url);
 
@@ -284,7 +277,7 @@ public sealed class MeetingListTests(DbFixture db) : IAsyncLifetime
         {
             // Interleave dates so insertion order is not list order.
             var meeting = new NewMeeting { StartDate = new DateOnly(2019, 1, 1).AddDays((i * 7) % (count / 5 + 1)) };
-            await db.InsertMeetingAsync(meeting);
+            await Db.InsertMeetingAsync(meeting);
             meetings.Add(meeting);
         }
         Assert.Contains(meetings.GroupBy(m => m.StartDate), g => g.Count() > 1);

@@ -14,16 +14,14 @@ namespace Api.Tests.Meetings;
 /// A (N'Djamena, 2019-03-12, host Chad, delegations Chad and Libya with Mazen and Bashagha, border security)
 /// and B (a summit in Tripoli planned for May 2020 on the margins of A, delegations Libya and Niger's interior ministry).
 /// </summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
+public sealed class MeetingQueryTests(DbFixture db) : DatabaseTest(db, db.WriterClient())
 {
-    private readonly HttpClient _client = db.WriterClient();
     private string _a = "";
     private string _b = "";
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await db.ResetAndSeedAsync();
+        await Db.ResetAndSeedAsync();
         _a = await CreateAsync(Bodies.Meeting());
         var b = Bodies.Meeting();
         b["titleEn"] = "Summit of Libya and Niger in Tripoli";
@@ -45,8 +43,6 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
             new JsonObject { ["role"] = "guest", ["countryCode"] = "NER", ["organizationId"] = Bodies.NigerInterior, ["members"] = new JsonArray() });
         _b = await CreateAsync(b);
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("بازوم")]
@@ -202,7 +198,7 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
         string? cursor = null;
         do
         {
-            var page = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings?{sort}&limit=1" + (cursor is null ? "" : $"&cursor={cursor}"));
+            var page = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings?{sort}&limit=1" + (cursor is null ? "" : $"&cursor={cursor}"));
             paged.AddRange(page.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
             cursor = page.GetProperty("nextCursor").GetString();
         }
@@ -215,7 +211,7 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Paging_is_stable_when_meetings_are_added_between_pages()
     {
-        var first = await _client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?limit=2");
+        var first = await Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?limit=2");
         var seen = first.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToList();
         var early = Bodies.Meeting();
         early["startDate"] = "2001-01-01";
@@ -225,7 +221,7 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
         late["status"] = "planned";
         var lateId = await CreateAsync(late);
 
-        var rest = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings?limit=500&cursor={first.GetProperty("nextCursor").GetString()}");
+        var rest = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings?limit=500&cursor={first.GetProperty("nextCursor").GetString()}");
         var after = rest.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToList();
 
         Assert.Empty(seen.Intersect(after));
@@ -236,10 +232,10 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task The_next_page_is_also_in_a_Link_header_and_counts_match_what_is_listed()
     {
-        var response = await _client.GetAsync("/api/v1/meetings?limit=2&count=exact");
+        var response = await Client.GetAsync("/api/v1/meetings?limit=2&count=exact");
         var page = await response.JsonAsync();
-        var estimated = await _client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?limit=2&count=estimated");
-        var uncounted = await _client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?limit=2");
+        var estimated = await Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?limit=2&count=estimated");
+        var uncounted = await Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?limit=2");
 
         var link = response.Headers.GetValues("Link").Single();
         Assert.Contains($"cursor={page.GetProperty("nextCursor").GetString()}", link);
@@ -248,7 +244,7 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
         Assert.Equal("5", response.Headers.GetValues("X-Total-Count").Single());
         Assert.True(estimated.GetProperty("total").GetInt64() >= 0);
         Assert.False(uncounted.TryGetProperty("total", out _));
-        var last = await _client.GetAsync("/api/v1/meetings?limit=500");
+        var last = await Client.GetAsync("/api/v1/meetings?limit=500");
         Assert.False(last.Headers.Contains("Link"));
     }
 
@@ -257,7 +253,7 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
     {
         var plain = (await ItemsAsync("agreement=" + Bodies.Invitation)).Single();
         var full = (await ItemsAsync("agreement=" + Bodies.Invitation + "&include=delegations,agreements,sources,topics")).Single();
-        var record = await _client.GetFromJsonAsync<JsonElement>("/api/v1/meetings/" + Bodies.NiameyMeeting);
+        var record = await Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings/" + Bodies.NiameyMeeting);
 
         Assert.False(plain.TryGetProperty("delegations", out _));
         foreach (var part in new[] { "delegations", "agreements", "sources", "topics" })
@@ -267,7 +263,7 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task The_csv_export_has_every_filtered_meeting_with_Arabic_and_English_side_by_side()
     {
-        var response = await _client.GetAsync("/api/v1/meetings?format=csv&countries=LBY,NER&from=2019-01-01&to=2019-12-31");
+        var response = await Client.GetAsync("/api/v1/meetings?format=csv&countries=LBY,NER&from=2019-01-01&to=2019-12-31");
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -286,7 +282,7 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task The_csv_export_starts_with_a_byte_order_mark_when_asked_so_Excel_reads_Arabic()
     {
-        var bytes = await _client.GetByteArrayAsync("/api/v1/meetings?format=csv&bom=true");
+        var bytes = await Client.GetByteArrayAsync("/api/v1/meetings?format=csv&bom=true");
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var rows = ParseCsv(bytes);
@@ -305,7 +301,7 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
 
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/meetings?q=trade");
         request.Headers.Accept.ParseAdd("text/csv");
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var rows = ParseCsv(await response.Content.ReadAsByteArrayAsync());
@@ -316,7 +312,7 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task The_geojson_export_is_a_feature_collection_of_points_that_puts_the_meeting_on_Niamey()
     {
-        var response = await _client.GetAsync("/api/v1/meetings?format=geojson");
+        var response = await Client.GetAsync("/api/v1/meetings?format=geojson");
         var collection = await response.JsonAsync();
 
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
@@ -345,7 +341,7 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task The_ndjson_export_is_one_meeting_object_per_line_and_honours_filters()
     {
-        var text = await _client.GetStringAsync("/api/v1/meetings?format=ndjson&format=summit");
+        var text = await Client.GetStringAsync("/api/v1/meetings?format=ndjson&format=summit");
 
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var meeting = JsonDocument.Parse(Assert.Single(lines)).RootElement;
@@ -357,13 +353,13 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
     public async Task A_list_answers_if_none_match_with_304_until_something_in_it_changes()
     {
         const string url = "/api/v1/meetings?countries=LBY,NER";
-        var first = await _client.GetAsync(url);
+        var first = await Client.GetAsync(url);
         var etag = first.Headers.ETag!.ToString();
 
-        var again = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", etag } } });
-        await _client.MergePatchAsync("/api/v1/meetings/" + Bodies.NiameyMeeting, new JsonObject { ["status"] = "unknown" },
-            await _client.ETagAsync("/api/v1/meetings/" + Bodies.NiameyMeeting));
-        var changed = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", etag } } });
+        var again = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", etag } } });
+        await Client.MergePatchAsync("/api/v1/meetings/" + Bodies.NiameyMeeting, new JsonObject { ["status"] = "unknown" },
+            await Client.ETagAsync("/api/v1/meetings/" + Bodies.NiameyMeeting));
+        var changed = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", etag } } });
 
         Assert.Equal("no-cache", first.Headers.CacheControl?.ToString());
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
@@ -386,7 +382,7 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
     [InlineData("bom=yes", "bom")]
     public async Task Bad_query_parameters_are_400_naming_the_parameter(string query, string field)
     {
-        var response = await _client.GetAsync("/api/v1/meetings?" + query);
+        var response = await Client.GetAsync("/api/v1/meetings?" + query);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(field, await response.ErrorFieldsAsync());
@@ -395,9 +391,9 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task A_cursor_made_for_another_sort_is_refused()
     {
-        var page = await _client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?limit=1&sort=title");
+        var page = await Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?limit=1&sort=title");
 
-        var response = await _client.GetAsync($"/api/v1/meetings?limit=1&cursor={page.GetProperty("nextCursor").GetString()}");
+        var response = await Client.GetAsync($"/api/v1/meetings?limit=1&cursor={page.GetProperty("nextCursor").GetString()}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["cursor"], await response.ErrorFieldsAsync());
@@ -405,13 +401,13 @@ public sealed class MeetingQueryTests(DbFixture db) : IAsyncLifetime
 
     private async Task<string> CreateAsync(JsonObject body)
     {
-        var response = await _client.PostJsonAsync("/api/v1/meetings", body);
+        var response = await Client.PostJsonAsync("/api/v1/meetings", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("id").GetString()!;
     }
 
     private async Task<List<JsonElement>> ItemsAsync(string query) =>
-        (await _client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?" + query)).GetProperty("items").EnumerateArray().ToList();
+        (await Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?" + query)).GetProperty("items").EnumerateArray().ToList();
 
     private async Task<List<string>> IdsAsync(string query) =>
         (await ItemsAsync(query)).Select(m => m.GetProperty("id").GetString()!).ToList();

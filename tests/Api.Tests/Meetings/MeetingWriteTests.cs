@@ -8,19 +8,14 @@ using Dapper;
 namespace Api.Tests.Meetings;
 
 /// <summary>Creating, correcting and retiring meetings, with the delegations they are written with, over HTTP.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
+public sealed class MeetingWriteTests(DbFixture db) : DatabaseTest(db, db.WriterClient())
 {
-    private readonly HttpClient _client = db.WriterClient();
-
-    public Task InitializeAsync() => db.ResetAndSeedAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public override Task InitializeAsync() => Db.ResetAndSeedAsync();
 
     [Fact]
     public async Task Post_creates_a_meeting_with_its_delegations_and_answers_201_with_location_etag_and_the_record()
     {
-        var response = await _client.PostJsonAsync("/api/v1/meetings", Bodies.Meeting());
+        var response = await Client.PostJsonAsync("/api/v1/meetings", Bodies.Meeting());
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.JsonAsync();
@@ -30,7 +25,7 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
         Assert.False(response.Headers.ETag!.IsWeak);
 
         // What the Location says is what a reader gets, with the same ETag.
-        var read = await _client.GetAsync(response.Headers.Location);
+        var read = await Client.GetAsync(response.Headers.Location);
         Assert.Equal(response.Headers.ETag, read.Headers.ETag);
         var meeting = await read.JsonAsync();
         Assert.Equal("تشاد وليبيا تبحثان أمن الحدود في انجامينا", meeting.GetProperty("titleAr").GetString());
@@ -43,7 +38,7 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
         Assert.Equal([Bodies.Mazen, Bodies.Bashagha], guest.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("personId").GetString()));
 
         // And it is listed among Chad's meetings.
-        var list = await _client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?country=TCD&from=2019-03-01&to=2019-03-31");
+        var list = await Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?country=TCD&from=2019-03-01&to=2019-03-31");
         Assert.Contains(list.GetProperty("items").EnumerateArray(), m => m.GetProperty("id").GetString() == id);
     }
 
@@ -54,7 +49,7 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
         var body = Bodies.Meeting();
         body["delegations"]![1]!["members"]![1]!["personId"] = Guid.NewGuid().ToString();
 
-        var response = await _client.PostJsonAsync("/api/v1/meetings", body);
+        var response = await Client.PostJsonAsync("/api/v1/meetings", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["delegations[1].members[1].personId"], await response.ErrorFieldsAsync());
@@ -68,7 +63,7 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
         var body = Bodies.Meeting();
         body["delegations"]![1]!["members"]![0]!["titleEn"] = new string('x', 301);
 
-        var response = await _client.PostJsonAsync("/api/v1/meetings", body);
+        var response = await Client.PostJsonAsync("/api/v1/meetings", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["delegations[1].members[0].titleEn"], await response.ErrorFieldsAsync());
@@ -85,11 +80,11 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
         body["status"] = "cancelled";
         body["delegations"]!.AsArray().RemoveAt(0);
 
-        var response = await _client.PutJsonAsync(url, body, etag);
+        var response = await Client.PutJsonAsync(url, body, etag);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEqual(etag, response.Headers.ETag!.ToString());
-        var meeting = await (await _client.GetAsync(url)).JsonAsync();
+        var meeting = await (await Client.GetAsync(url)).JsonAsync();
         Assert.Equal("Chad and Libya agree on joint patrols", meeting.GetProperty("titleEn").GetString());
         Assert.Equal("cancelled", meeting.GetProperty("status").GetString());
         var delegation = Assert.Single(meeting.GetProperty("delegations").EnumerateArray());
@@ -101,11 +96,11 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
     {
         var (url, etag) = await CreateAsync();
 
-        var response = await _client.PutJsonAsync(url, Bodies.Meeting(), etag);
+        var response = await Client.PutJsonAsync(url, Bodies.Meeting(), etag);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(etag, response.Headers.ETag!.ToString());
-        var history = await _client.GetFromJsonAsync<JsonElement>($"{url}/history");
+        var history = await Client.GetFromJsonAsync<JsonElement>($"{url}/history");
         Assert.Single(history.GetProperty("items").EnumerateArray());
     }
 
@@ -114,7 +109,7 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
     {
         var (url, etag) = await CreateAsync();
 
-        var response = await _client.MergePatchAsync(url, new JsonObject { ["titleEn"] = "Corrected title", ["summaryEn"] = null }, etag);
+        var response = await Client.MergePatchAsync(url, new JsonObject { ["titleEn"] = "Corrected title", ["summaryEn"] = null }, etag);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var meeting = await response.JsonAsync();
@@ -130,9 +125,9 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
     {
         var (url, etag) = await CreateAsync();
 
-        var badPrecision = await _client.MergePatchAsync(url, new JsonObject { ["startDatePrecision"] = "month" }, etag);
-        var unknownField = await _client.MergePatchAsync(url, new JsonObject { ["venue"] = "Palace" }, etag);
-        var bothTitlesGone = await _client.MergePatchAsync(url, new JsonObject { ["titleEn"] = null, ["titleAr"] = null }, etag);
+        var badPrecision = await Client.MergePatchAsync(url, new JsonObject { ["startDatePrecision"] = "month" }, etag);
+        var unknownField = await Client.MergePatchAsync(url, new JsonObject { ["venue"] = "Palace" }, etag);
+        var bothTitlesGone = await Client.MergePatchAsync(url, new JsonObject { ["titleEn"] = null, ["titleAr"] = null }, etag);
 
         Assert.Equal(HttpStatusCode.BadRequest, badPrecision.StatusCode);
         Assert.Equal(["startDate"], await badPrecision.ErrorFieldsAsync());
@@ -140,15 +135,15 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
         Assert.Equal(["venue"], await unknownField.ErrorFieldsAsync());
         Assert.Equal(HttpStatusCode.BadRequest, bothTitlesGone.StatusCode);
         Assert.Equal(["titleEn"], await bothTitlesGone.ErrorFieldsAsync());
-        Assert.Equal(etag, await _client.ETagAsync(url));
+        Assert.Equal(etag, await Client.ETagAsync(url));
     }
 
     [Fact]
     public async Task Two_clients_updating_with_the_same_etag_one_wins_the_other_gets_412_and_nothing_is_lost()
     {
         var (url, etag) = await CreateAsync();
-        var alice = db.WriterClient();
-        var bob = db.WriterClient();
+        var alice = Db.WriterClient();
+        var bob = Db.WriterClient();
 
         var first = await alice.MergePatchAsync(url, new JsonObject { ["titleEn"] = "Alice's title" }, etag);
         var second = await bob.MergePatchAsync(url, new JsonObject { ["summaryEn"] = "Bob's summary" }, etag);
@@ -174,15 +169,15 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
         {
             var body = Bodies.Meeting();
             body["titleEn"] = $"Writer {i}";
-            return db.WriterClient().PutJsonAsync(url, body, etag);
+            return Db.WriterClient().PutJsonAsync(url, body, etag);
         }));
 
         var winner = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r != winner), r => Assert.Equal(HttpStatusCode.PreconditionFailed, r.StatusCode));
         var title = (await winner.JsonAsync()).GetProperty("titleEn").GetString();
-        var stored = await (await _client.GetAsync(url)).JsonAsync();
+        var stored = await (await Client.GetAsync(url)).JsonAsync();
         Assert.Equal(title, stored.GetProperty("titleEn").GetString());
-        var history = await _client.GetFromJsonAsync<JsonElement>($"{url}/history");
+        var history = await Client.GetFromJsonAsync<JsonElement>($"{url}/history");
         Assert.Equal(2, history.GetProperty("items").GetArrayLength());
     }
 
@@ -191,9 +186,9 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
     {
         var (url, etag) = await CreateAsync();
 
-        var notModified = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", etag } } });
-        await _client.MergePatchAsync(url, new JsonObject { ["status"] = "cancelled" }, etag);
-        var modified = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", etag } } });
+        var notModified = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", etag } } });
+        await Client.MergePatchAsync(url, new JsonObject { ["status"] = "cancelled" }, etag);
+        var modified = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", etag } } });
 
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
@@ -205,11 +200,11 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
     public async Task The_etag_changes_when_a_person_shown_in_the_meeting_is_renamed()
     {
         const string url = "/api/v1/meetings/" + Bodies.NiameyMeeting;
-        var etag = await _client.ETagAsync(url);
+        var etag = await Client.ETagAsync(url);
         var personUrl = "/api/v1/persons/" + Bodies.Mazen;
 
-        var rename = await _client.MergePatchAsync(personUrl, new JsonObject { ["nameEn"] = "Khalid Mazin" }, await _client.ETagAsync(personUrl));
-        var reread = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", etag } } });
+        var rename = await Client.MergePatchAsync(personUrl, new JsonObject { ["nameEn"] = "Khalid Mazin" }, await Client.ETagAsync(personUrl));
+        var reread = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", etag } } });
 
         Assert.Equal(HttpStatusCode.OK, rename.StatusCode);
         Assert.Equal(HttpStatusCode.OK, reread.StatusCode);
@@ -222,18 +217,18 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
         var (url, etag) = await CreateAsync();
         var guestId = await GuestDelegationIdAsync(url);
 
-        var delete = await _client.DeleteAsync(url, etag);
+        var delete = await Client.DeleteAsync(url, etag);
 
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/v1/delegations/{guestId}")).StatusCode);
-        var list = await _client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?country=TCD");
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/v1/delegations/{guestId}")).StatusCode);
+        var list = await Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?country=TCD");
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), m => url.EndsWith(m.GetProperty("id").GetString()!));
-        var history = (await _client.GetFromJsonAsync<JsonElement>($"{url}/history")).GetProperty("items").EnumerateArray().ToList();
+        var history = (await Client.GetFromJsonAsync<JsonElement>($"{url}/history")).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["created", "deleted"], history.Select(h => h.GetProperty("kind").GetString()));
         Assert.Equal("N'Djamena", history[1].GetProperty("before").GetProperty("cityEn").GetString());
         Assert.Equal(JsonValueKind.Null, history[1].GetProperty("after").ValueKind);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.DeleteAsync(url, "*")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.DeleteAsync(url, "*")).StatusCode);
     }
 
     [Fact]
@@ -241,11 +236,11 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
     {
         const string url = "/api/v1/meetings/" + Bodies.Roundtable;
 
-        var response = await _client.DeleteAsync(url, await _client.ETagAsync(url));
+        var response = await Client.DeleteAsync(url, await Client.ETagAsync(url));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains(Bodies.NiameyMeeting, (await response.JsonAsync()).GetProperty("detail").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(url)).StatusCode);
     }
 
     [Fact]
@@ -253,23 +248,23 @@ public sealed class MeetingWriteTests(DbFixture db) : IAsyncLifetime
     {
         const string url = "/api/v1/meetings/" + Bodies.Roundtable;
 
-        var response = await _client.MergePatchAsync(url, new JsonObject { ["parentMeetingId"] = Bodies.NiameyMeeting }, await _client.ETagAsync(url));
+        var response = await Client.MergePatchAsync(url, new JsonObject { ["parentMeetingId"] = Bodies.NiameyMeeting }, await Client.ETagAsync(url));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["parentMeetingId"], await response.ErrorFieldsAsync());
     }
 
-    private Task<(string Url, string ETag)> CreateAsync() => _client.CreateMeetingAsync();
+    private Task<(string Url, string ETag)> CreateAsync() => Client.CreateMeetingAsync();
 
     private async Task<string> GuestDelegationIdAsync(string meetingUrl)
     {
-        var meeting = await (await _client.GetAsync(meetingUrl)).JsonAsync();
+        var meeting = await (await Client.GetAsync(meetingUrl)).JsonAsync();
         return meeting.GetProperty("delegations").EnumerateArray().Single(d => d.GetProperty("role").GetString() == "guest").GetProperty("id").GetString()!;
     }
 
     private async Task<(long Meetings, long Delegations, long Members, long Changes)> CountRowsAsync()
     {
-        await using var connection = await db.OpenAsync();
+        await using var connection = await Db.OpenAsync();
         return await connection.QuerySingleAsync<(long, long, long, long)>(
             "SELECT (SELECT count(*) FROM meetings), (SELECT count(*) FROM delegations), (SELECT count(*) FROM delegation_members), (SELECT count(*) FROM changes)");
     }

@@ -7,14 +7,9 @@ using Dapper;
 namespace Api.Tests.Meetings;
 
 /// <summary>The records drawn from the seed article, read back over HTTP the way a user reads them.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
+public sealed class SeedMeetingTests(DbFixture db) : DatabaseTest(db)
 {
-    private readonly HttpClient _client = db.Factory.CreateClient();
-
-    public Task InitializeAsync() => db.ResetAndSeedAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public override Task InitializeAsync() => Db.ResetAndSeedAsync();
 
     [Fact]
     public async Task Meetings_in_Niger_list_the_Niamey_meeting_of_29_January_2019()
@@ -46,7 +41,7 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
         Assert.Equal("2019-01-30", parent.GetProperty("endDate").GetString());
 
         // The roundtable lists the bilateral meeting among its side meetings.
-        var roundtable = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{parent.GetProperty("id").GetString()}");
+        var roundtable = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{parent.GetProperty("id").GetString()}");
         Assert.Contains(roundtable.GetProperty("sideMeetings").EnumerateArray(),
             m => m.GetProperty("id").GetString() == meeting.GetProperty("id").GetString());
     }
@@ -80,9 +75,9 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
         Assert.Contains("وزارة الدفاع", ajili.GetProperty("titleAr").GetString());
 
         // The sub-resource gives the same delegations.
-        var viaSubResource = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{meeting.GetProperty("id").GetString()}/delegations");
+        var viaSubResource = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{meeting.GetProperty("id").GetString()}/delegations");
         Assert.Equal(2, viaSubResource.GetArrayLength());
-        var one = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/delegations/{guest.GetProperty("id").GetString()}");
+        var one = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/delegations/{guest.GetProperty("id").GetString()}");
         Assert.Equal(6, one.GetProperty("members").GetArrayLength());
     }
 
@@ -137,12 +132,12 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task The_planned_February_meeting_is_known_to_the_month_and_counts_as_lasting_all_February()
     {
-        var page = await _client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?status=planned&from=2019-02-20&to=2019-02-28");
+        var page = await Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?status=planned&from=2019-02-20&to=2019-02-28");
 
         var planned = Assert.Single(page.GetProperty("items").EnumerateArray());
         Assert.Equal("month", planned.GetProperty("startDatePrecision").GetString());
         Assert.Equal("Niamey", planned.GetProperty("cityEn").GetString());
-        var record = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{planned.GetProperty("id").GetString()}");
+        var record = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{planned.GetProperty("id").GetString()}");
         var delegations = record.GetProperty("delegations").EnumerateArray().ToList();
         Assert.Equal(new HashSet<string?> { "NER", "LBY", "TCD", "SDN" }, delegations.Select(d => d.GetProperty("countryCode").GetString()).ToHashSet());
         Assert.Equal("host", delegations[0].GetProperty("role").GetString());
@@ -155,7 +150,7 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
         var host = meeting.GetProperty("delegations").EnumerateArray().Single(d => d.GetProperty("role").GetString() == "host");
         var personId = host.GetProperty("head").GetProperty("personId").GetString();
 
-        var person = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/persons/{personId}");
+        var person = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/persons/{personId}");
 
         var aliases = person.GetProperty("aliases").EnumerateArray().Select(a => a.GetProperty("alias").GetString()).ToList();
         Assert.Contains("محمد أبوعزوم", aliases);
@@ -170,25 +165,25 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Agreements_with_Chad_among_the_parties_include_the_earlier_quadrilateral_agreements()
     {
-        var page = await _client.GetFromJsonAsync<JsonElement>("/api/v1/agreements?party=TCD");
+        var page = await Client.GetFromJsonAsync<JsonElement>("/api/v1/agreements?party=TCD");
 
         var agreement = Assert.Single(page.GetProperty("items").EnumerateArray());
         Assert.Equal("multilateral_arrangement", agreement.GetProperty("kind").GetString());
-        var byId = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/agreements/{agreement.GetProperty("id").GetString()}");
+        var byId = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/agreements/{agreement.GetProperty("id").GetString()}");
         Assert.Equal("referenced_at", byId.GetProperty("meetings")[0].GetProperty("linkKind").GetString());
     }
 
     [Fact]
     public async Task Countries_are_the_whole_ISO_list_with_Arabic_names()
     {
-        var page = await _client.GetFromJsonAsync<JsonElement>("/api/v1/countries?limit=500");
+        var page = await Client.GetFromJsonAsync<JsonElement>("/api/v1/countries?limit=500");
         var countries = page.GetProperty("items").EnumerateArray().ToList();
 
         Assert.InRange(countries.Count, 249, 250);
         Assert.Equal(countries.Count, countries.Select(c => c.GetProperty("alpha2").GetString()).Distinct().Count());
         Assert.All(countries, c => Assert.False(string.IsNullOrWhiteSpace(c.GetProperty("nameAr").GetString())));
 
-        var niger = await _client.GetFromJsonAsync<JsonElement>("/api/v1/countries/ner");
+        var niger = await Client.GetFromJsonAsync<JsonElement>("/api/v1/countries/ner");
         Assert.Equal("Niger", niger.GetProperty("nameEn").GetString());
         Assert.Equal("النيجر", niger.GetProperty("nameAr").GetString());
         Assert.Equal("NE", niger.GetProperty("alpha2").GetString());
@@ -197,11 +192,11 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Seed_records_get_the_same_ids_in_a_separate_database()
     {
-        var elsewhere = await db.CreateDatabaseAsync();
+        var elsewhere = await Db.CreateDatabaseAsync();
         await DbFixture.RunJobAsync(elsewhere);
 
         const string ids = "SELECT id FROM meetings UNION ALL SELECT id FROM persons UNION ALL SELECT id FROM delegations UNION ALL SELECT id FROM agreements ORDER BY 1";
-        await using var here = await db.OpenAsync();
+        await using var here = await Db.OpenAsync();
         await using var there = new Npgsql.NpgsqlConnection(elsewhere);
         Assert.Equal(await here.QueryAsync<Guid>(ids), await there.QueryAsync<Guid>(ids));
         Assert.Equal(3 + 8 + 9 + 4, (await here.QueryAsync<Guid>(ids)).Count());
@@ -210,7 +205,7 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Responses_are_camelCase_json_with_Arabic_as_plain_text()
     {
-        var response = await _client.GetAsync("/api/v1/meetings?country=NER");
+        var response = await Client.GetAsync("/api/v1/meetings?country=NER");
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -230,11 +225,11 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
     [InlineData("/api/v1/topics/{code}")]
     public async Task The_example_Swagger_UI_fills_in_for_each_id_is_a_real_seed_record(string path)
     {
-        var document = await _client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+        var document = await Client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
         var parameter = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters")[0];
         var example = parameter.GetProperty("example").GetString();
 
-        var response = await _client.GetAsync(path.Replace("{" + parameter.GetProperty("name").GetString() + "}", example));
+        var response = await Client.GetAsync(path.Replace("{" + parameter.GetProperty("name").GetString() + "}", example));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -246,14 +241,14 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
 
         foreach (var source in meeting.GetProperty("sources").EnumerateArray())
         {
-            var alone = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/sources/{source.GetProperty("id").GetString()}");
+            var alone = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/sources/{source.GetProperty("id").GetString()}");
             Assert.Equal(source.GetRawText(), alone.GetRawText());
         }
-        var topics = await _client.GetFromJsonAsync<JsonElement>("/api/v1/topics");
+        var topics = await Client.GetFromJsonAsync<JsonElement>("/api/v1/topics");
         Assert.Equal(
             meeting.GetProperty("topics").EnumerateArray().Select(t => t.GetRawText()).Order(),
             topics.GetProperty("items").EnumerateArray().Select(t => t.GetRawText()).Order());
-        var topic = await _client.GetFromJsonAsync<JsonElement>("/api/v1/topics/migration");
+        var topic = await Client.GetFromJsonAsync<JsonElement>("/api/v1/topics/migration");
         Assert.Equal("الهجرة", topic.GetProperty("labelAr").GetString());
     }
 
@@ -264,9 +259,9 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
         var guest = meeting.GetProperty("delegations").EnumerateArray().Single(d => d.GetProperty("role").GetString() == "guest");
         var portsSecurity = Member(guest, "الطاهر المحمودي").GetProperty("organization").GetProperty("id").GetString();
 
-        var department = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{portsSecurity}");
+        var department = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{portsSecurity}");
         var ministryId = department.GetProperty("parent").GetProperty("id").GetString();
-        var ministry = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{ministryId}");
+        var ministry = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{ministryId}");
 
         Assert.Equal("department", department.GetProperty("kind").GetString());
         Assert.Equal(guest.GetProperty("organization").GetProperty("id").GetString(), ministryId);
@@ -277,14 +272,14 @@ public sealed class SeedMeetingTests(DbFixture db) : IAsyncLifetime
 
     private async Task<JsonElement> NiameyMeetingSummaryAsync()
     {
-        var page = await _client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?country=NER");
+        var page = await Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?country=NER");
         return page.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("startDate").GetString() == "2019-01-29");
     }
 
     private async Task<JsonElement> NiameyMeetingAsync()
     {
         var summary = await NiameyMeetingSummaryAsync();
-        return await _client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{summary.GetProperty("id").GetString()}");
+        return await Client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{summary.GetProperty("id").GetString()}");
     }
 
     private static JsonElement Member(JsonElement delegation, string nameAr) =>

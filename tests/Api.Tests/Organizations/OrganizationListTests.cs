@@ -7,15 +7,8 @@ using static Api.Tests.Fixtures.ListPages;
 namespace Api.Tests.Organizations;
 
 /// <summary>The organisation list: search by English and Arabic name and abbreviation, the country and kind filters, sorts, paging and counts.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class OrganizationListTests(DbFixture db) : IAsyncLifetime
+public sealed class OrganizationListTests(DbFixture db) : DatabaseTest(db, db.WriterClient())
 {
-    private readonly HttpClient _client = db.WriterClient();
-
-    public Task InitializeAsync() => db.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Organizations_q_matches_English_and_Arabic_names_and_the_abbreviation_folded()
     {
@@ -24,14 +17,14 @@ public sealed class OrganizationListTests(DbFixture db) : IAsyncLifetime
         var iom = await CreateOrganizationAsync("International Organization for Migration", null, "IOM", "intergovernmental", null);
         var securite = await CreateOrganizationAsync("Direction de la Sécurité Publique", null, null, "department", "NER");
 
-        Assert.Equal([ports], await _client.GetIdsAsync($"/api/v1/organizations?q={Q("الادارة العامة لامن المنافذ")}"));
-        Assert.Equal([ports], await _client.GetIdsAsync($"/api/v1/organizations?q={Q("ports security")}"));
-        Assert.Equal([gna], await _client.GetIdsAsync($"/api/v1/organizations?q={Q("gna")}"));
-        Assert.Equal([gna], await _client.GetIdsAsync($"/api/v1/organizations?q={Q("الوفاق")}"));
-        Assert.Equal([iom], await _client.GetIdsAsync($"/api/v1/organizations?q={Q("IOM")}"));
-        Assert.Equal([securite], await _client.GetIdsAsync($"/api/v1/organizations?q={Q("securite publique")}"));
-        Assert.Equal([securite], await _client.GetIdsAsync($"/api/v1/organizations?q={Q("SÉCURITÉ PUBLIQUE")}"));
-        Assert.Empty(await _client.GetIdsAsync($"/api/v1/organizations?q={Q("coast guard")}"));
+        Assert.Equal([ports], await Client.GetIdsAsync($"/api/v1/organizations?q={Q("الادارة العامة لامن المنافذ")}"));
+        Assert.Equal([ports], await Client.GetIdsAsync($"/api/v1/organizations?q={Q("ports security")}"));
+        Assert.Equal([gna], await Client.GetIdsAsync($"/api/v1/organizations?q={Q("gna")}"));
+        Assert.Equal([gna], await Client.GetIdsAsync($"/api/v1/organizations?q={Q("الوفاق")}"));
+        Assert.Equal([iom], await Client.GetIdsAsync($"/api/v1/organizations?q={Q("IOM")}"));
+        Assert.Equal([securite], await Client.GetIdsAsync($"/api/v1/organizations?q={Q("securite publique")}"));
+        Assert.Equal([securite], await Client.GetIdsAsync($"/api/v1/organizations?q={Q("SÉCURITÉ PUBLIQUE")}"));
+        Assert.Empty(await Client.GetIdsAsync($"/api/v1/organizations?q={Q("coast guard")}"));
     }
 
     [Fact]
@@ -39,13 +32,13 @@ public sealed class OrganizationListTests(DbFixture db) : IAsyncLifetime
     {
         var made = await InsertVariedOrganizationsAsync();
 
-        Assert.Equal(Expected(made.Where(o => o.Country == "LBY")), await _client.GetIdsAsync("/api/v1/organizations?country=lby"));
-        Assert.Equal(Expected(made.Where(o => o.Kind == "ministry")), await _client.GetIdsAsync("/api/v1/organizations?kind=ministry"));
+        Assert.Equal(Expected(made.Where(o => o.Country == "LBY")), await Client.GetIdsAsync("/api/v1/organizations?country=lby"));
+        Assert.Equal(Expected(made.Where(o => o.Kind == "ministry")), await Client.GetIdsAsync("/api/v1/organizations?kind=ministry"));
         Assert.Equal(Expected(made.Where(o => o.Kind == "ministry" && o.Country == "NER")),
-            await _client.GetIdsAsync("/api/v1/organizations?kind=ministry&country=NER"));
-        Assert.Empty(await _client.GetIdsAsync("/api/v1/organizations?country=FRA"));
-        Assert.Equal(made.Count(o => o.Country == "LBY"), (await _client.GetPageAsync("/api/v1/organizations?country=LBY&count=exact&limit=1")).Total);
-        Assert.Equal(made.Count(o => o.Kind == "embassy"), (await _client.GetPageAsync("/api/v1/organizations?kind=embassy&count=exact")).Total);
+            await Client.GetIdsAsync("/api/v1/organizations?kind=ministry&country=NER"));
+        Assert.Empty(await Client.GetIdsAsync("/api/v1/organizations?country=FRA"));
+        Assert.Equal(made.Count(o => o.Country == "LBY"), (await Client.GetPageAsync("/api/v1/organizations?country=LBY&count=exact&limit=1")).Total);
+        Assert.Equal(made.Count(o => o.Kind == "embassy"), (await Client.GetPageAsync("/api/v1/organizations?kind=embassy&count=exact")).Total);
     }
 
     [Fact]
@@ -56,9 +49,9 @@ public sealed class OrganizationListTests(DbFixture db) : IAsyncLifetime
         await CreateOrganizationAsync("Ministry of Interior", null, null, "ministry", "TCD");
         await CreateOrganizationAsync("Interior Security Department", null, null, "department", "LBY");
 
-        Assert.Equal([libya], await _client.GetIdsAsync($"/api/v1/organizations?q={Q("ministry of interior")}&country=LBY&kind=ministry"));
-        Assert.Equal([niger], await _client.GetIdsAsync($"/api/v1/organizations?q={Q("interior public security")}&country=NER"));
-        Assert.Equal(3, (await _client.GetPageAsync($"/api/v1/organizations?q={Q("ministry of interior")}&count=exact")).Total);
+        Assert.Equal([libya], await Client.GetIdsAsync($"/api/v1/organizations?q={Q("ministry of interior")}&country=LBY&kind=ministry"));
+        Assert.Equal([niger], await Client.GetIdsAsync($"/api/v1/organizations?q={Q("interior public security")}&country=NER"));
+        Assert.Equal(3, (await Client.GetPageAsync($"/api/v1/organizations?q={Q("ministry of interior")}&count=exact")).Total);
     }
 
     [Theory]
@@ -71,27 +64,27 @@ public sealed class OrganizationListTests(DbFixture db) : IAsyncLifetime
     [InlineData("organizations", "cursor=xyz", "cursor")]
     public async Task A_bad_parameter_is_refused_with_400_naming_it(string resource, string query, string field)
     {
-        await _client.AssertBadRequestAsync($"/api/v1/{resource}?{query}", field);
+        await Client.AssertBadRequestAsync($"/api/v1/{resource}?{query}", field);
     }
 
     [Theory]
     [InlineData("organizations")]
     public async Task Q_longer_than_200_characters_is_refused(string resource)
     {
-        await _client.AssertBadRequestAsync($"/api/v1/{resource}?q={new string('x', 201)}", "q");
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/v1/{resource}?q={new string('x', 200)}")).StatusCode);
+        await Client.AssertBadRequestAsync($"/api/v1/{resource}?q={new string('x', 201)}", "q");
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/v1/{resource}?q={new string('x', 200)}")).StatusCode);
     }
 
     [Theory]
     [InlineData("organizations")]
     public async Task A_cursor_is_refused_with_another_sort(string resource)
     {
-        await db.ResetAndSeedAsync();
-        var page = await _client.GetPageAsync($"/api/v1/{resource}?limit=1");
+        await Db.ResetAndSeedAsync();
+        var page = await Client.GetPageAsync($"/api/v1/{resource}?limit=1");
 
-        await _client.AssertBadRequestAsync($"/api/v1/{resource}?sort=-name&cursor={Q(page.NextCursor!)}", "cursor");
-        await _client.AssertBadRequestAsync($"/api/v1/{resource}?q=interior&cursor={Q(page.NextCursor!)}", "cursor");
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/v1/{resource}?sort=name&cursor={Q(page.NextCursor!)}")).StatusCode);
+        await Client.AssertBadRequestAsync($"/api/v1/{resource}?sort=-name&cursor={Q(page.NextCursor!)}", "cursor");
+        await Client.AssertBadRequestAsync($"/api/v1/{resource}?q=interior&cursor={Q(page.NextCursor!)}", "cursor");
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/v1/{resource}?sort=name&cursor={Q(page.NextCursor!)}")).StatusCode);
     }
 
     [Theory]
@@ -105,10 +98,10 @@ public sealed class OrganizationListTests(DbFixture db) : IAsyncLifetime
         if (sort.StartsWith('-'))
             expected.Reverse();
 
-        var paged = await _client.GetAllPagesAsync("/api/v1/organizations" + (sort.Length == 0 ? "" : "?sort=" + sort), limit);
+        var paged = await Client.GetAllPagesAsync("/api/v1/organizations" + (sort.Length == 0 ? "" : "?sort=" + sort), limit);
 
         Assert.Equal(expected, paged);
-        Assert.Equal(made.Count, (await _client.GetPageAsync("/api/v1/organizations?count=exact")).Total);
+        Assert.Equal(made.Count, (await Client.GetPageAsync("/api/v1/organizations?count=exact")).Total);
     }
 
     [Fact]
@@ -116,11 +109,11 @@ public sealed class OrganizationListTests(DbFixture db) : IAsyncLifetime
     {
         var made = await InsertVariedOrganizationsAsync();
 
-        var all = await _client.GetIdsAsync($"/api/v1/organizations?q={Q("ministry of interior")}&limit=500");
-        var paged = await _client.GetAllPagesAsync($"/api/v1/organizations?q={Q("ministry of interior")}", 2);
-        var byName = await _client.GetAllPagesAsync($"/api/v1/organizations?q={Q("ministry of interior")}&sort=-name,relevance", 3);
+        var all = await Client.GetIdsAsync($"/api/v1/organizations?q={Q("ministry of interior")}&limit=500");
+        var paged = await Client.GetAllPagesAsync($"/api/v1/organizations?q={Q("ministry of interior")}", 2);
+        var byName = await Client.GetAllPagesAsync($"/api/v1/organizations?q={Q("ministry of interior")}&sort=-name,relevance", 3);
         // Both ministries of defence score 0.5714286, which a float8 cannot hold exactly; a page ends between them.
-        var ascending = await _client.GetAllPagesAsync($"/api/v1/organizations?q={Q("ministry of interior")}&sort=relevance", 1);
+        var ascending = await Client.GetAllPagesAsync($"/api/v1/organizations?q={Q("ministry of interior")}&sort=relevance", 1);
 
         // "Ministry of Defence" is near enough too.
         Assert.Equal(made.Where(o => o.Name.StartsWith("Ministry of")).Select(o => o.Id).ToHashSet(), all.ToHashSet());
@@ -136,7 +129,7 @@ public sealed class OrganizationListTests(DbFixture db) : IAsyncLifetime
         var parent = await CreateOrganizationAsync("Ministry of Interior", "وزارة الداخلية", null, "ministry", "NER");
         var child = await CreateOrganizationAsync("Directorate of Border Police", null, "DBP", "department", "NER", parent);
 
-        var item = (await _client.GetPageAsync("/api/v1/organizations?kind=department")).Items.Single();
+        var item = (await Client.GetPageAsync("/api/v1/organizations?kind=department")).Items.Single();
 
         Assert.Equal(["id", "nameEn", "nameAr", "abbreviation", "kind", "countryCode", "parentId"], item.EnumerateObject().Select(p => p.Name));
         Assert.Equal(child, item.GetProperty("id").GetGuid());
@@ -154,7 +147,7 @@ public sealed class OrganizationListTests(DbFixture db) : IAsyncLifetime
             ["nameEn"] = nameEn, ["nameAr"] = nameAr, ["abbreviation"] = abbreviation, ["kind"] = kind, ["countryCode"] = country,
             ["parentId"] = parentId,
         };
-        var response = await _client.PostJsonAsync("/api/v1/organizations", body);
+        var response = await Client.PostJsonAsync("/api/v1/organizations", body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST organization: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.JsonAsync()).GetProperty("id").GetGuid();
     }

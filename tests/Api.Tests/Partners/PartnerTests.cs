@@ -6,25 +6,18 @@ using Api.Tests.Stats;
 namespace Api.Tests.Partners;
 
 /// <summary>GET /api/v1/countries/{code}/partners: the countries one met, with counts and first and last meetings.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class PartnerTests(DbFixture db) : IAsyncLifetime
+public sealed class PartnerTests(DbFixture db) : DatabaseTest(db)
 {
-    private readonly HttpClient _client = db.Factory.CreateClient();
-
-    public Task InitializeAsync() => db.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     /// <summary>Niger's meetings, and two it had no part in.</summary>
     private async Task ArrangeAsync()
     {
-        await db.InsertMeetingAsync(Day(2019, 1, 29) with { HostCountryCode = "NER", DelegationCountries = ["NER", "LBY"] });
-        await db.InsertMeetingAsync(Day(2019, 3, 5) with { DelegationCountries = ["NER", "LBY", "TCD"], Format = "multilateral" });
-        await db.InsertMeetingAsync(Day(2018, 6, 1) with { HostCountryCode = "TCD", DelegationCountries = ["NER"] });
-        await db.InsertMeetingAsync(Day(2020, 2, 1) with { HostCountryCode = "NER", DelegationCountries = ["DZA"], Status = "planned" });
+        await Db.InsertMeetingAsync(Day(2019, 1, 29) with { HostCountryCode = "NER", DelegationCountries = ["NER", "LBY"] });
+        await Db.InsertMeetingAsync(Day(2019, 3, 5) with { DelegationCountries = ["NER", "LBY", "TCD"], Format = "multilateral" });
+        await Db.InsertMeetingAsync(Day(2018, 6, 1) with { HostCountryCode = "TCD", DelegationCountries = ["NER"] });
+        await Db.InsertMeetingAsync(Day(2020, 2, 1) with { HostCountryCode = "NER", DelegationCountries = ["DZA"], Status = "planned" });
         // Without Niger: Libya and Chad alone; and a meeting held in Niger that it took no part in.
-        await db.InsertMeetingAsync(Day(2019, 5, 1) with { HostCountryCode = "LBY", DelegationCountries = ["LBY", "TCD"] });
-        await db.InsertMeetingAsync(Day(2019, 7, 1) with { CountryCode = "NER", DelegationCountries = ["LBY", "SDN"] });
+        await Db.InsertMeetingAsync(Day(2019, 5, 1) with { HostCountryCode = "LBY", DelegationCountries = ["LBY", "TCD"] });
+        await Db.InsertMeetingAsync(Day(2019, 7, 1) with { CountryCode = "NER", DelegationCountries = ["LBY", "SDN"] });
     }
 
     [Fact]
@@ -100,9 +93,9 @@ public sealed class PartnerTests(DbFixture db) : IAsyncLifetime
     {
         await ArrangeAsync();
 
-        var response = await _client.GetAsync("/api/v1/countries/ner/partners?format=csv");
+        var response = await Client.GetAsync("/api/v1/countries/ner/partners?format=csv");
         var (records, hadBom) = await MeetingStatsTests.ReadCsvAsync(response);
-        var withBom = await MeetingStatsTests.ReadCsvAsync(await _client.GetAsync("/api/v1/countries/NER/partners?format=csv&bom=true"));
+        var withBom = await MeetingStatsTests.ReadCsvAsync(await Client.GetAsync("/api/v1/countries/NER/partners?format=csv&bom=true"));
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment; filename=\"partners-NER.csv\"", Assert.Single(response.Content.Headers.GetValues("Content-Disposition")));
@@ -121,7 +114,7 @@ public sealed class PartnerTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Seed_data_gives_the_examples_the_documentation_shows()
     {
-        await db.ResetAndSeedAsync();
+        await Db.ResetAndSeedAsync();
 
         var partners = await GetJsonAsync("/api/v1/countries/NER/partners?from=2019-01-01&to=2019-12-31");
         var months = await GetJsonAsync("/api/v1/stats/meetings?groupBy=month&country=NER&from=2019-01-01&to=2019-12-31");
@@ -153,7 +146,7 @@ public sealed class PartnerTests(DbFixture db) : IAsyncLifetime
     [InlineData("/api/v1/countries/NER/partners?limit=10", 400, "limit")]
     public async Task Bad_request_returns_its_status_and_names_the_field(string url, int status, string? field)
     {
-        var response = await _client.GetAsync(url);
+        var response = await Client.GetAsync(url);
 
         Assert.Equal((HttpStatusCode)status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -165,7 +158,7 @@ public sealed class PartnerTests(DbFixture db) : IAsyncLifetime
 
     private async Task<JsonElement> GetJsonAsync(string url)
     {
-        var response = await _client.GetAsync(url);
+        var response = await Client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} returned {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement;

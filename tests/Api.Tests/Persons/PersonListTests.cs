@@ -6,25 +6,18 @@ using static Api.Tests.Fixtures.ListPages;
 namespace Api.Tests.Persons;
 
 /// <summary>The person list: search by name and alias in Arabic and English, the country filter, sorts, paging and counts.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class PersonListTests(DbFixture db) : IAsyncLifetime
+public sealed class PersonListTests(DbFixture db) : DatabaseTest(db, db.WriterClient())
 {
-    private readonly HttpClient _client = db.WriterClient();
-
-    public Task InitializeAsync() => db.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     // ---- q ----
 
     [Fact]
     public async Task Persons_q_finds_the_seed_person_by_the_reports_spelling_with_or_without_hamza_and_diacritics()
     {
-        await db.ResetAndSeedAsync();
+        await Db.ResetAndSeedAsync();
 
         // The seed's Mohamed Bazoum is محمد بازوم; one report spells him محمد أبوعزوم, which is an alias.
         foreach (var q in new[] { "أبوعزوم", "ابوعزوم", "أَبُوعَزُّوم", "محمد ابوعزوم" })
-            Assert.Equal([Guid.Parse(Bodies.Bazoum)], await _client.GetIdsAsync($"/api/v1/persons?q={Q(q)}"));
+            Assert.Equal([Guid.Parse(Bodies.Bazoum)], await Client.GetIdsAsync($"/api/v1/persons?q={Q(q)}"));
     }
 
     [Fact]
@@ -35,14 +28,14 @@ public sealed class PersonListTests(DbFixture db) : IAsyncLifetime
         var aissa = await CreatePersonAsync("Aïssa Tchiroma", null);
         await CreatePersonAsync("Fathi Bashagha", "فتحي باشاغا");
 
-        Assert.Equal([bazoum], await _client.GetIdsAsync($"/api/v1/persons?q={Q("BAZOUM")}"));
-        Assert.Equal([bazoum], await _client.GetIdsAsync($"/api/v1/persons?q={Q("بازوم")}"));
-        Assert.Equal([mazen], await _client.GetIdsAsync($"/api/v1/persons?q={Q("khalid")}"));
-        Assert.Equal([mazen], await _client.GetIdsAsync($"/api/v1/persons?q={Q("خالد مازن")}"));
-        Assert.Equal([aissa], await _client.GetIdsAsync($"/api/v1/persons?q={Q("aissa")}"));
-        Assert.Equal([aissa], await _client.GetIdsAsync($"/api/v1/persons?q={Q("AÏSSA TCHIROMA")}"));
-        Assert.Equal([bazoum], await _client.GetIdsAsync($"/api/v1/persons?q={Q("Bazum")}"));
-        Assert.Empty(await _client.GetIdsAsync($"/api/v1/persons?q={Q("Haftar")}"));
+        Assert.Equal([bazoum], await Client.GetIdsAsync($"/api/v1/persons?q={Q("BAZOUM")}"));
+        Assert.Equal([bazoum], await Client.GetIdsAsync($"/api/v1/persons?q={Q("بازوم")}"));
+        Assert.Equal([mazen], await Client.GetIdsAsync($"/api/v1/persons?q={Q("khalid")}"));
+        Assert.Equal([mazen], await Client.GetIdsAsync($"/api/v1/persons?q={Q("خالد مازن")}"));
+        Assert.Equal([aissa], await Client.GetIdsAsync($"/api/v1/persons?q={Q("aissa")}"));
+        Assert.Equal([aissa], await Client.GetIdsAsync($"/api/v1/persons?q={Q("AÏSSA TCHIROMA")}"));
+        Assert.Equal([bazoum], await Client.GetIdsAsync($"/api/v1/persons?q={Q("Bazum")}"));
+        Assert.Empty(await Client.GetIdsAsync($"/api/v1/persons?q={Q("Haftar")}"));
     }
 
     [Fact]
@@ -51,9 +44,9 @@ public sealed class PersonListTests(DbFixture db) : IAsyncLifetime
         var exact = await CreatePersonAsync("Mohamed Bazoum", null, ("Mohammed Bazoum", "en"), ("M. Bazoum", "en"));
         var near = await CreatePersonAsync("Mohamed Bazum", null);
 
-        Assert.Equal([exact, near], await _client.GetIdsAsync($"/api/v1/persons?q={Q("Mohamed Bazoum")}"));
-        Assert.Equal([near, exact], await _client.GetIdsAsync($"/api/v1/persons?q={Q("Mohamed Bazoum")}&sort=relevance"));
-        Assert.Equal(2, (await _client.GetPageAsync($"/api/v1/persons?q={Q("Mohamed Bazoum")}&count=exact")).Total);
+        Assert.Equal([exact, near], await Client.GetIdsAsync($"/api/v1/persons?q={Q("Mohamed Bazoum")}"));
+        Assert.Equal([near, exact], await Client.GetIdsAsync($"/api/v1/persons?q={Q("Mohamed Bazoum")}&sort=relevance"));
+        Assert.Equal(2, (await Client.GetPageAsync($"/api/v1/persons?q={Q("Mohamed Bazoum")}&count=exact")).Total);
     }
 
     [Fact]
@@ -61,7 +54,7 @@ public sealed class PersonListTests(DbFixture db) : IAsyncLifetime
     {
         var id = await CreatePersonAsync("Khaled Mazen", "خالد مازن", ("Khalid Mazen", "en"), ("خالد مازن الورفلي", "ar"));
 
-        var item = (await _client.GetPageAsync("/api/v1/persons")).Items.Single();
+        var item = (await Client.GetPageAsync("/api/v1/persons")).Items.Single();
 
         Assert.Equal(["id", "nameEn", "nameAr", "aliases"], item.EnumerateObject().Select(p => p.Name));
         Assert.Equal(id, item.GetProperty("id").GetGuid());
@@ -75,25 +68,25 @@ public sealed class PersonListTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Persons_country_keeps_those_who_sat_in_a_delegation_of_that_country_each_once()
     {
-        var first = await db.InsertMeetingAsync(new NewMeeting());
-        var second = await db.InsertMeetingAsync(new NewMeeting());
-        var nigerFirst = await db.InsertDelegationAsync(first, "NER", "host");
-        var nigerSecond = await db.InsertDelegationAsync(second, "NER", "guest");
-        var libya = await db.InsertDelegationAsync(first, "LBY", "guest");
-        var twice = await db.InsertPersonAsync("Mohamed Bazoum");
-        var once = await db.InsertPersonAsync("Hassoumi Massaoudou");
-        var libyan = await db.InsertPersonAsync("Khaled Mazen");
-        await db.InsertPersonAsync("Nobody Anywhere");
-        await db.InsertMemberAsync(nigerFirst, twice);
-        await db.InsertMemberAsync(nigerSecond, twice);
-        await db.InsertMemberAsync(nigerSecond, once, 1);
-        await db.InsertMemberAsync(libya, libyan);
+        var first = await Db.InsertMeetingAsync(new NewMeeting());
+        var second = await Db.InsertMeetingAsync(new NewMeeting());
+        var nigerFirst = await Db.InsertDelegationAsync(first, "NER", "host");
+        var nigerSecond = await Db.InsertDelegationAsync(second, "NER", "guest");
+        var libya = await Db.InsertDelegationAsync(first, "LBY", "guest");
+        var twice = await Db.InsertPersonAsync("Mohamed Bazoum");
+        var once = await Db.InsertPersonAsync("Hassoumi Massaoudou");
+        var libyan = await Db.InsertPersonAsync("Khaled Mazen");
+        await Db.InsertPersonAsync("Nobody Anywhere");
+        await Db.InsertMemberAsync(nigerFirst, twice);
+        await Db.InsertMemberAsync(nigerSecond, twice);
+        await Db.InsertMemberAsync(nigerSecond, once, 1);
+        await Db.InsertMemberAsync(libya, libyan);
 
-        Assert.Equal([once, twice], await _client.GetIdsAsync("/api/v1/persons?country=ner"));
-        Assert.Equal([libyan], await _client.GetIdsAsync("/api/v1/persons?country=LBY"));
-        Assert.Empty(await _client.GetIdsAsync("/api/v1/persons?country=TCD"));
-        Assert.Equal(2, (await _client.GetPageAsync("/api/v1/persons?country=NER&count=exact")).Total);
-        Assert.Equal([twice], await _client.GetIdsAsync($"/api/v1/persons?country=NER&q={Q("bazoum")}"));
+        Assert.Equal([once, twice], await Client.GetIdsAsync("/api/v1/persons?country=ner"));
+        Assert.Equal([libyan], await Client.GetIdsAsync("/api/v1/persons?country=LBY"));
+        Assert.Empty(await Client.GetIdsAsync("/api/v1/persons?country=TCD"));
+        Assert.Equal(2, (await Client.GetPageAsync("/api/v1/persons?country=NER&count=exact")).Total);
+        Assert.Equal([twice], await Client.GetIdsAsync($"/api/v1/persons?country=NER&q={Q("bazoum")}"));
     }
 
     [Theory]
@@ -107,12 +100,12 @@ public sealed class PersonListTests(DbFixture db) : IAsyncLifetime
         if (sort.StartsWith('-'))
             expected.Reverse();
 
-        var listed = await _client.GetIdsAsync("/api/v1/persons?limit=500" + (sort.Length == 0 ? "" : "&sort=" + sort));
-        var paged = await _client.GetAllPagesAsync("/api/v1/persons" + (sort.Length == 0 ? "" : "?sort=" + sort), limit);
+        var listed = await Client.GetIdsAsync("/api/v1/persons?limit=500" + (sort.Length == 0 ? "" : "&sort=" + sort));
+        var paged = await Client.GetAllPagesAsync("/api/v1/persons" + (sort.Length == 0 ? "" : "?sort=" + sort), limit);
 
         Assert.Equal(expected, listed);
         Assert.Equal(expected, paged);
-        Assert.Equal(made.Count, (await _client.GetPageAsync("/api/v1/persons?count=exact&limit=1")).Total);
+        Assert.Equal(made.Count, (await Client.GetPageAsync("/api/v1/persons?count=exact&limit=1")).Total);
     }
 
     [Fact]
@@ -125,13 +118,13 @@ public sealed class PersonListTests(DbFixture db) : IAsyncLifetime
         await CreatePersonAsync("Khaled Mazen", null);
         var url = $"/api/v1/persons?q={Q("mohamed bazoum")}";
 
-        var all = await _client.GetIdsAsync(url);
-        var byRelevanceThenName = await _client.GetAllPagesAsync(url + "&sort=relevance,-name", 1);
+        var all = await Client.GetIdsAsync(url);
+        var byRelevanceThenName = await Client.GetAllPagesAsync(url + "&sort=relevance,-name", 1);
 
         Assert.Equal(matches.ToHashSet(), all.ToHashSet());
-        Assert.Equal(all, await _client.GetAllPagesAsync(url, 1));
-        Assert.Equal(all, await _client.GetAllPagesAsync(url, 2));
-        Assert.Equal(Enumerable.Reverse(all), await _client.GetAllPagesAsync(url + "&sort=relevance", 2));
+        Assert.Equal(all, await Client.GetAllPagesAsync(url, 1));
+        Assert.Equal(all, await Client.GetAllPagesAsync(url, 2));
+        Assert.Equal(Enumerable.Reverse(all), await Client.GetAllPagesAsync(url + "&sort=relevance", 2));
         Assert.Equal(matches.Count, byRelevanceThenName.Distinct().Count());
         Assert.Equal(matches.ToHashSet(), byRelevanceThenName.ToHashSet());
     }
@@ -147,27 +140,27 @@ public sealed class PersonListTests(DbFixture db) : IAsyncLifetime
     [InlineData("persons", "kind=ministry", "kind")]
     public async Task A_bad_parameter_is_refused_with_400_naming_it(string resource, string query, string field)
     {
-        await _client.AssertBadRequestAsync($"/api/v1/{resource}?{query}", field);
+        await Client.AssertBadRequestAsync($"/api/v1/{resource}?{query}", field);
     }
 
     [Theory]
     [InlineData("persons")]
     public async Task Q_longer_than_200_characters_is_refused(string resource)
     {
-        await _client.AssertBadRequestAsync($"/api/v1/{resource}?q={new string('x', 201)}", "q");
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/v1/{resource}?q={new string('x', 200)}")).StatusCode);
+        await Client.AssertBadRequestAsync($"/api/v1/{resource}?q={new string('x', 201)}", "q");
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/v1/{resource}?q={new string('x', 200)}")).StatusCode);
     }
 
     [Theory]
     [InlineData("persons")]
     public async Task A_cursor_is_refused_with_another_sort(string resource)
     {
-        await db.ResetAndSeedAsync();
-        var page = await _client.GetPageAsync($"/api/v1/{resource}?limit=1");
+        await Db.ResetAndSeedAsync();
+        var page = await Client.GetPageAsync($"/api/v1/{resource}?limit=1");
 
-        await _client.AssertBadRequestAsync($"/api/v1/{resource}?sort=-name&cursor={Q(page.NextCursor!)}", "cursor");
-        await _client.AssertBadRequestAsync($"/api/v1/{resource}?q=interior&cursor={Q(page.NextCursor!)}", "cursor");
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/v1/{resource}?sort=name&cursor={Q(page.NextCursor!)}")).StatusCode);
+        await Client.AssertBadRequestAsync($"/api/v1/{resource}?sort=-name&cursor={Q(page.NextCursor!)}", "cursor");
+        await Client.AssertBadRequestAsync($"/api/v1/{resource}?q=interior&cursor={Q(page.NextCursor!)}", "cursor");
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/v1/{resource}?sort=name&cursor={Q(page.NextCursor!)}")).StatusCode);
     }
 
     // ---- helpers ----
@@ -180,7 +173,7 @@ public sealed class PersonListTests(DbFixture db) : IAsyncLifetime
             ["nameAr"] = nameAr,
             ["aliases"] = new JsonArray(aliases.Select(a => (JsonNode)new JsonObject { ["alias"] = a.Alias, ["language"] = a.Language }).ToArray()),
         };
-        var response = await _client.PostJsonAsync("/api/v1/persons", body);
+        var response = await Client.PostJsonAsync("/api/v1/persons", body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST person: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.JsonAsync()).GetProperty("id").GetGuid();
     }

@@ -5,24 +5,19 @@ using Api.Tests.Fixtures;
 namespace Api.Tests.Persons;
 
 /// <summary>Correcting and retiring persons: the aliases they are found under, and when they may be retired.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class PersonWriteTests(DbFixture db) : IAsyncLifetime
+public sealed class PersonWriteTests(DbFixture db) : DatabaseTest(db, db.WriterClient())
 {
-    private readonly HttpClient _client = db.WriterClient();
-
-    public Task InitializeAsync() => db.ResetAndSeedAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public override Task InitializeAsync() => Db.ResetAndSeedAsync();
 
     [Fact]
     public async Task A_person_patched_with_a_new_alias_is_found_under_it_and_keeps_the_other_fields()
     {
         const string url = "/api/v1/persons/" + Bodies.Bazoum;
-        var person = await (await _client.GetAsync(url)).JsonAsync();
+        var person = await (await Client.GetAsync(url)).JsonAsync();
         var aliases = JsonNode.Parse(person.GetProperty("aliases").GetRawText())!.AsArray();
         aliases.Add(new JsonObject { ["alias"] = "محمد بزوم", ["language"] = "ar" });
 
-        var response = await _client.MergePatchAsync(url, new JsonObject { ["aliases"] = aliases }, await _client.ETagAsync(url));
+        var response = await Client.MergePatchAsync(url, new JsonObject { ["aliases"] = aliases }, await Client.ETagAsync(url));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var patched = await response.JsonAsync();
@@ -36,13 +31,13 @@ public sealed class PersonWriteTests(DbFixture db) : IAsyncLifetime
     public async Task A_person_no_record_names_any_more_can_be_retired()
     {
         const string url = "/api/v1/persons/" + Bodies.Bashagha;
-        var inUse = await _client.DeleteAsync(url, await _client.ETagAsync(url));
+        var inUse = await Client.DeleteAsync(url, await Client.ETagAsync(url));
         Assert.Equal(HttpStatusCode.Conflict, inUse.StatusCode);
         Assert.Contains(Bodies.Invitation, (await inUse.JsonAsync()).GetProperty("detail").GetString());
 
         const string invitationUrl = "/api/v1/agreements/" + Bodies.Invitation;
-        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync(invitationUrl, await _client.ETagAsync(invitationUrl))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(invitationUrl, await Client.ETagAsync(invitationUrl))).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync(url, await _client.ETagAsync(url))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(url, await Client.ETagAsync(url))).StatusCode);
     }
 }

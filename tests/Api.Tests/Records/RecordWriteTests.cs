@@ -7,14 +7,9 @@ using Api.Tests.Fixtures;
 namespace Api.Tests.Records;
 
 /// <summary>The write cycle that persons, organisations, sources and agreements share: create, replace and retire, with the history kept.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class RecordWriteTests(DbFixture db) : IAsyncLifetime
+public sealed class RecordWriteTests(DbFixture db) : DatabaseTest(db, db.WriterClient())
 {
-    private readonly HttpClient _client = db.WriterClient();
-
-    public Task InitializeAsync() => db.ResetAndSeedAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    public override Task InitializeAsync() => Db.ResetAndSeedAsync();
 
     [Theory]
     [InlineData("persons", "nameEn")]
@@ -24,23 +19,23 @@ public sealed class RecordWriteTests(DbFixture db) : IAsyncLifetime
     public async Task A_record_is_created_replaced_and_retired_with_its_history_kept(string resource, string field)
     {
         var body = Body(resource);
-        var created = await _client.PostJsonAsync($"/api/v1/{resource}", body);
+        var created = await Client.PostJsonAsync($"/api/v1/{resource}", body);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var url = created.Headers.Location!.AbsolutePath;
         Assert.Equal(body[field]!.GetValue<string>(), (await created.JsonAsync()).GetProperty(field).GetString());
 
         body[field] = "Corrected";
-        var replaced = await _client.PutJsonAsync(url, body, created.Headers.ETag!.ToString());
+        var replaced = await Client.PutJsonAsync(url, body, created.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
-        Assert.Equal("Corrected", (await (await _client.GetAsync(url)).JsonAsync()).GetProperty(field).GetString());
+        Assert.Equal("Corrected", (await (await Client.GetAsync(url)).JsonAsync()).GetProperty(field).GetString());
 
-        var stale = await _client.DeleteAsync(url, created.Headers.ETag!.ToString());
+        var stale = await Client.DeleteAsync(url, created.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
-        var deleted = await _client.DeleteAsync(url, replaced.Headers.ETag!.ToString());
+        var deleted = await Client.DeleteAsync(url, replaced.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(url)).StatusCode);
 
-        var history = (await _client.GetFromJsonAsync<JsonElement>($"{url}/history")).GetProperty("items").EnumerateArray().ToList();
+        var history = (await Client.GetFromJsonAsync<JsonElement>($"{url}/history")).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["created", "updated", "deleted"], history.Select(h => h.GetProperty("kind").GetString()));
         Assert.Equal("Corrected", history[2].GetProperty("before").GetProperty(field).GetString());
     }

@@ -7,26 +7,19 @@ using Api.Tests.Fixtures;
 namespace Api.Tests.Stats;
 
 /// <summary>GET /api/v1/stats/meetings: counts by period, country, topic, format and status, checked against meetings each test arranges.</summary>
-[Collection(DatabaseCollection.Name)]
-public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
+public sealed class MeetingStatsTests(DbFixture db) : DatabaseTest(db)
 {
     private const string Url = "/api/v1/stats/meetings";
-
-    private readonly HttpClient _client = db.Factory.CreateClient();
-
-    public Task InitializeAsync() => db.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     // ---- month and year ----
 
     [Fact]
     public async Task Month_counts_each_meeting_in_its_start_month_and_lists_months_without_meetings_as_0()
     {
-        await db.InsertMeetingAsync(Day(2019, 1, 10));
+        await Db.InsertMeetingAsync(Day(2019, 1, 10));
         // Runs into February, counts in January.
-        await db.InsertMeetingAsync(Day(2019, 1, 31) with { EndDate = new DateOnly(2019, 2, 2), EndDatePrecision = "day" });
-        await db.InsertMeetingAsync(Day(2019, 3, 5));
+        await Db.InsertMeetingAsync(Day(2019, 1, 31) with { EndDate = new DateOnly(2019, 2, 2), EndDatePrecision = "day" });
+        await Db.InsertMeetingAsync(Day(2019, 3, 5));
 
         var stats = await GetStatsAsync("groupBy=month");
 
@@ -38,8 +31,8 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Month_counts_a_meeting_known_only_to_the_month_in_it_and_one_known_only_to_the_year_in_January()
     {
-        await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 3, 1), StartDatePrecision = "month" });
-        await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 1, 1), StartDatePrecision = "year" });
+        await Db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 3, 1), StartDatePrecision = "month" });
+        await Db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 1, 1), StartDatePrecision = "year" });
 
         var stats = await GetStatsAsync("groupBy=month");
 
@@ -49,8 +42,8 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Month_range_runs_from_the_month_of_from_to_the_month_of_to_when_they_are_given()
     {
-        await db.InsertMeetingAsync(Day(2019, 1, 10));
-        await db.InsertMeetingAsync(Day(2019, 3, 5));
+        await Db.InsertMeetingAsync(Day(2019, 1, 10));
+        await Db.InsertMeetingAsync(Day(2019, 3, 5));
 
         var stats = await GetStatsAsync("groupBy=month&from=2018-11-15&to=2019-04-10");
 
@@ -60,8 +53,8 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Month_range_reaches_back_to_a_meeting_that_began_before_from_and_runs_into_it()
     {
-        await db.InsertMeetingAsync(Day(2018, 12, 28) with { EndDate = new DateOnly(2019, 1, 3), EndDatePrecision = "day" });
-        await db.InsertMeetingAsync(Day(2018, 11, 5)); // ended before from: not counted
+        await Db.InsertMeetingAsync(Day(2018, 12, 28) with { EndDate = new DateOnly(2019, 1, 3), EndDatePrecision = "day" });
+        await Db.InsertMeetingAsync(Day(2018, 11, 5)); // ended before from: not counted
 
         var stats = await GetStatsAsync("groupBy=month&from=2019-01-01&to=2019-02-28");
 
@@ -71,8 +64,8 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Month_range_with_only_from_or_only_to_takes_the_other_end_from_the_meetings()
     {
-        await db.InsertMeetingAsync(Day(2019, 3, 5));
-        await db.InsertMeetingAsync(Day(2019, 4, 5));
+        await Db.InsertMeetingAsync(Day(2019, 3, 5));
+        await Db.InsertMeetingAsync(Day(2019, 4, 5));
 
         var fromOnly = await GetStatsAsync("groupBy=month&from=2019-01-20");
         var toOnly = await GetStatsAsync("groupBy=month&to=2019-06-30");
@@ -95,10 +88,10 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Year_counts_each_meeting_in_its_start_year_and_lists_years_without_meetings_as_0()
     {
-        await db.InsertMeetingAsync(Day(2017, 6, 1));
-        await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 1, 1), StartDatePrecision = "year" });
-        await db.InsertMeetingAsync(Day(2019, 12, 31) with { EndDate = new DateOnly(2020, 1, 2), EndDatePrecision = "day" });
-        await db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2020, 2, 1), StartDatePrecision = "month" });
+        await Db.InsertMeetingAsync(Day(2017, 6, 1));
+        await Db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2019, 1, 1), StartDatePrecision = "year" });
+        await Db.InsertMeetingAsync(Day(2019, 12, 31) with { EndDate = new DateOnly(2020, 1, 2), EndDatePrecision = "day" });
+        await Db.InsertMeetingAsync(new NewMeeting { StartDate = new DateOnly(2020, 2, 1), StartDatePrecision = "month" });
 
         var stats = await GetStatsAsync("groupBy=year");
 
@@ -109,10 +102,10 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Zero_fill_covers_exactly_1200_months_and_a_longer_from_to_range_is_a_400_naming_to()
     {
-        await db.InsertMeetingAsync(Day(1970, 7, 4));
+        await Db.InsertMeetingAsync(Day(1970, 7, 4));
 
         var century = await GetStatsAsync("groupBy=month&from=1920-01-01&to=2019-12-31");
-        var tooLong = await _client.GetAsync($"{Url}?groupBy=month&from=1919-12-31&to=2019-12-31");
+        var tooLong = await Client.GetAsync($"{Url}?groupBy=month&from=1919-12-31&to=2019-12-31");
         var byYear = await GetStatsAsync("groupBy=year&from=1919-12-31&to=2019-12-31");
 
         var items = Items(century);
@@ -129,9 +122,9 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Meetings_spanning_more_than_1200_months_with_no_range_list_only_the_months_with_meetings()
     {
-        await db.InsertMeetingAsync(Day(1900, 5, 1));
-        await db.InsertMeetingAsync(Day(2019, 1, 10));
-        await db.InsertMeetingAsync(Day(2019, 1, 20));
+        await Db.InsertMeetingAsync(Day(1900, 5, 1));
+        await Db.InsertMeetingAsync(Day(2019, 1, 10));
+        await Db.InsertMeetingAsync(Day(2019, 1, 20));
 
         var byMonth = await GetStatsAsync("groupBy=month");
         var byYear = await GetStatsAsync("groupBy=year");
@@ -149,11 +142,11 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     public async Task Country_counts_a_meeting_once_for_each_country_that_took_part_with_a_delegation_or_as_host()
     {
         // Niger hosts and sends a delegation: once.
-        await db.InsertMeetingAsync(new NewMeeting { CountryCode = "NER", HostCountryCode = "NER", DelegationCountries = ["NER", "LBY"] });
-        await db.InsertMeetingAsync(new NewMeeting { CountryCode = "TCD", HostCountryCode = "TCD", DelegationCountries = ["LBY"] });
-        await db.InsertMeetingAsync(new NewMeeting { DelegationCountries = ["LBY", "DZA"] });
+        await Db.InsertMeetingAsync(new NewMeeting { CountryCode = "NER", HostCountryCode = "NER", DelegationCountries = ["NER", "LBY"] });
+        await Db.InsertMeetingAsync(new NewMeeting { CountryCode = "TCD", HostCountryCode = "TCD", DelegationCountries = ["LBY"] });
+        await Db.InsertMeetingAsync(new NewMeeting { DelegationCountries = ["LBY", "DZA"] });
         // Only the place: Sudan took no part.
-        await db.InsertMeetingAsync(new NewMeeting { CountryCode = "SDN" });
+        await Db.InsertMeetingAsync(new NewMeeting { CountryCode = "SDN" });
 
         var stats = await GetStatsAsync("groupBy=country");
 
@@ -168,9 +161,9 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Country_counts_follow_corrections_of_the_host_and_of_delegations()
     {
-        await db.ResetAndSeedAsync(); // the body refers to seed records; its date (2019-03-12) is no seed meeting's
+        await Db.ResetAndSeedAsync(); // the body refers to seed records; its date (2019-03-12) is no seed meeting's
         const string day = "from=2019-03-12&to=2019-03-12";
-        var writer = db.WriterClient();
+        var writer = Db.WriterClient();
         var created = await writer.PostJsonAsync("/api/v1/meetings", Bodies.Meeting()); // host TCD; delegations TCD, LBY
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var meeting = await created.JsonAsync();
@@ -193,14 +186,14 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
         }
         // Chad still sends its delegation; Niger now hosts.
         Assert.Equal([("NER", 1L), ("TCD", 1L)], Items(await GetStatsAsync($"groupBy=country&{day}")));
-        var partners = await (await _client.GetAsync($"/api/v1/countries/NER/partners?{day}")).JsonAsync();
+        var partners = await (await Client.GetAsync($"/api/v1/countries/NER/partners?{day}")).JsonAsync();
         Assert.Equal(["TCD"], partners.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("code").GetString()));
     }
 
     [Fact]
     public async Task Topic_counts_meetings_per_topic_with_its_labels_as_names()
     {
-        var writer = db.WriterClient();
+        var writer = Db.WriterClient();
         var refugees = await CreateTopicAsync(writer, "refugees", "Refugees", "اللاجئون");
         var borders = await CreateTopicAsync(writer, "border-security", "Border security", "أمن الحدود");
         await CreateMeetingAsync(writer, m => m["topicIds"] = new JsonArray(refugees, borders));
@@ -218,10 +211,10 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     public async Task Format_and_status_count_each_value_highest_first_then_by_value()
     {
         for (var i = 0; i < 3; i++)
-            await db.InsertMeetingAsync(new NewMeeting { Format = "bilateral", Status = "held" });
-        await db.InsertMeetingAsync(new NewMeeting { Format = "summit", Status = "planned" });
-        await db.InsertMeetingAsync(new NewMeeting { Format = "summit", Status = "held" });
-        await db.InsertMeetingAsync(new NewMeeting { Format = "call", Status = "cancelled" });
+            await Db.InsertMeetingAsync(new NewMeeting { Format = "bilateral", Status = "held" });
+        await Db.InsertMeetingAsync(new NewMeeting { Format = "summit", Status = "planned" });
+        await Db.InsertMeetingAsync(new NewMeeting { Format = "summit", Status = "held" });
+        await Db.InsertMeetingAsync(new NewMeeting { Format = "call", Status = "cancelled" });
 
         var formats = await GetStatsAsync("groupBy=format");
         var statuses = await GetStatsAsync("groupBy=status");
@@ -236,10 +229,10 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Meeting_filters_narrow_what_is_counted()
     {
-        await db.InsertMeetingAsync(Day(2019, 1, 10) with { HostCountryCode = "NER", DelegationCountries = ["LBY"], Format = "summit" });
-        await db.InsertMeetingAsync(Day(2019, 3, 10) with { DelegationCountries = ["NER", "TCD"], Status = "planned" });
-        await db.InsertMeetingAsync(Day(2019, 2, 10) with { DelegationCountries = ["LBY", "TCD"], Format = "summit" });
-        await db.InsertMeetingAsync(Day(2020, 1, 10) with { DelegationCountries = ["NER"] });
+        await Db.InsertMeetingAsync(Day(2019, 1, 10) with { HostCountryCode = "NER", DelegationCountries = ["LBY"], Format = "summit" });
+        await Db.InsertMeetingAsync(Day(2019, 3, 10) with { DelegationCountries = ["NER", "TCD"], Status = "planned" });
+        await Db.InsertMeetingAsync(Day(2019, 2, 10) with { DelegationCountries = ["LBY", "TCD"], Format = "summit" });
+        await Db.InsertMeetingAsync(Day(2020, 1, 10) with { DelegationCountries = ["NER"] });
 
         Assert.Equal([("2019-01", 1L), ("2019-02", 0L), ("2019-03", 1L), ("2019-04", 0L), ("2019-05", 0L), ("2019-06", 0L)],
             Items(await GetStatsAsync("groupBy=month&country=NER&from=2019-01-01&to=2019-06-30")));
@@ -255,7 +248,7 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
         string[] formats = ["bilateral", "summit", "call"];
         for (var i = 0; i < 24; i++)
         {
-            await db.InsertMeetingAsync(new NewMeeting
+            await Db.InsertMeetingAsync(new NewMeeting
             {
                 StartDate = new DateOnly(2018, 11, 1).AddDays(i * 9),
                 HostCountryCode = countries[i % 4],
@@ -267,7 +260,7 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
 
         foreach (var filters in new[] { "", "country=NER", "format=summit", "status=held&from=2019-01-01", "countries=NER,LBY&to=2019-03-31", "host=TCD" })
         {
-            var list = await _client.GetAsync($"/api/v1/meetings?count=exact&limit=1&{filters}");
+            var list = await Client.GetAsync($"/api/v1/meetings?count=exact&limit=1&{filters}");
             var total = (await list.JsonAsync()).GetProperty("total").GetInt64();
 
             var months = Items(await GetStatsAsync($"groupBy=month&{filters}"));
@@ -284,7 +277,7 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task An_Arabic_city_filter_is_sent_percent_encoded_and_applied()
     {
-        var writer = db.WriterClient();
+        var writer = Db.WriterClient();
         await CreateMeetingAsync(writer, m => m["cityAr"] = "نيامي");
         await CreateMeetingAsync(writer, m => m["cityAr"] = "انجامينا");
 
@@ -298,10 +291,10 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Csv_by_country_has_a_header_then_key_count_and_the_English_and_Arabic_names_side_by_side_without_a_bom()
     {
-        await db.InsertMeetingAsync(new NewMeeting { HostCountryCode = "NER", DelegationCountries = ["LBY", "ARE"] });
-        await db.InsertMeetingAsync(new NewMeeting { DelegationCountries = ["LBY"] });
+        await Db.InsertMeetingAsync(new NewMeeting { HostCountryCode = "NER", DelegationCountries = ["LBY", "ARE"] });
+        await Db.InsertMeetingAsync(new NewMeeting { DelegationCountries = ["LBY"] });
 
-        var response = await _client.GetAsync($"{Url}?groupBy=country&format=csv");
+        var response = await Client.GetAsync($"{Url}?groupBy=country&format=csv");
         var (records, hadBom) = await ReadCsvAsync(response);
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -320,10 +313,10 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Csv_with_bom_true_starts_with_the_UTF8_byte_order_mark_and_otherwise_reads_the_same()
     {
-        await db.InsertMeetingAsync(new NewMeeting { HostCountryCode = "LBY", DelegationCountries = ["TCD"] });
+        await Db.InsertMeetingAsync(new NewMeeting { HostCountryCode = "LBY", DelegationCountries = ["TCD"] });
 
-        var without = await ReadCsvAsync(await _client.GetAsync($"{Url}?groupBy=country&format=csv&bom=false"));
-        var with = await ReadCsvAsync(await _client.GetAsync($"{Url}?groupBy=country&format=csv&bom=true"));
+        var without = await ReadCsvAsync(await Client.GetAsync($"{Url}?groupBy=country&format=csv&bom=false"));
+        var with = await ReadCsvAsync(await Client.GetAsync($"{Url}?groupBy=country&format=csv&bom=true"));
 
         Assert.False(without.HadBom);
         Assert.True(with.HadBom);
@@ -334,15 +327,15 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Csv_is_also_chosen_by_Accept_text_csv_and_a_meeting_format_goes_with_format_csv()
     {
-        await db.InsertMeetingAsync(new NewMeeting { Format = "summit", Status = "held" });
-        await db.InsertMeetingAsync(new NewMeeting { Format = "summit", Status = "planned" });
-        await db.InsertMeetingAsync(new NewMeeting { Format = "call", Status = "held" });
+        await Db.InsertMeetingAsync(new NewMeeting { Format = "summit", Status = "held" });
+        await Db.InsertMeetingAsync(new NewMeeting { Format = "summit", Status = "planned" });
+        await Db.InsertMeetingAsync(new NewMeeting { Format = "call", Status = "held" });
 
         var request = new HttpRequestMessage(HttpMethod.Get, $"{Url}?groupBy=status");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
-        var byAccept = await _client.SendAsync(request);
-        var summits = await ReadCsvAsync(await _client.GetAsync($"{Url}?groupBy=status&format=summit&format=csv"));
-        var json = await _client.GetAsync($"{Url}?groupBy=status&format=json");
+        var byAccept = await Client.SendAsync(request);
+        var summits = await ReadCsvAsync(await Client.GetAsync($"{Url}?groupBy=status&format=summit&format=csv"));
+        var json = await Client.GetAsync($"{Url}?groupBy=status&format=json");
 
         Assert.Equal("text/csv", byAccept.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Accept", byAccept.Headers.Vary);
@@ -354,13 +347,13 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Csv_quotes_labels_holding_commas_and_quotes_and_a_parser_reads_them_back_intact()
     {
-        var writer = db.WriterClient();
+        var writer = Db.WriterClient();
         const string labelEn = "Borders, \"hard\" and soft";
         const string labelAr = "الحدود، \"الصلبة\" واللينة, وغيرها";
         var topic = await CreateTopicAsync(writer, "borders", labelEn, labelAr);
         await CreateMeetingAsync(writer, m => m["topicIds"] = new JsonArray(topic));
 
-        var response = await _client.GetAsync($"{Url}?groupBy=topic&format=csv&bom=true");
+        var response = await Client.GetAsync($"{Url}?groupBy=topic&format=csv&bom=true");
         var body = await response.Content.ReadAsByteArrayAsync();
         var (records, _) = await ReadCsvAsync(response);
 
@@ -381,10 +374,10 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Csv_of_months_lists_every_month_with_empty_names()
     {
-        await db.InsertMeetingAsync(Day(2019, 1, 10));
-        await db.InsertMeetingAsync(Day(2019, 3, 5));
+        await Db.InsertMeetingAsync(Day(2019, 1, 10));
+        await Db.InsertMeetingAsync(Day(2019, 3, 5));
 
-        var response = await _client.GetAsync($"{Url}?groupBy=month&format=csv");
+        var response = await Client.GetAsync($"{Url}?groupBy=month&format=csv");
         var (records, _) = await ReadCsvAsync(response);
 
         Assert.Equal("attachment; filename=\"meetings-by-month.csv\"", Assert.Single(response.Content.Headers.GetValues("Content-Disposition")));
@@ -415,7 +408,7 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [InlineData("groupBy=month&limit=10", "limit")]
     public async Task Bad_parameter_returns_400_naming_it(string query, string field)
     {
-        var response = await _client.GetAsync($"{Url}?{query}");
+        var response = await Client.GetAsync($"{Url}?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -427,7 +420,7 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
     [Fact]
     public async Task Swagger_documents_each_report_with_a_stable_operation_id_json_and_csv_and_every_parameter_described()
     {
-        var document = JsonDocument.Parse(await _client.GetStringAsync("/swagger/v1/swagger.json")).RootElement;
+        var document = JsonDocument.Parse(await Client.GetStringAsync("/swagger/v1/swagger.json")).RootElement;
         var paths = document.GetProperty("paths");
 
         foreach (var (path, operationId) in new[] { ("/api/v1/stats/meetings", "Stats_Meetings"), ("/api/v1/countries/{code}/partners", "Partners_List") })
@@ -453,7 +446,7 @@ public sealed class MeetingStatsTests(DbFixture db) : IAsyncLifetime
 
     private async Task<JsonElement> GetStatsAsync(string query)
     {
-        var response = await _client.GetAsync($"{Url}?{query}");
+        var response = await Client.GetAsync($"{Url}?{query}");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {Url}?{query} returned {(int)response.StatusCode}: {body}");
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
