@@ -1,0 +1,271 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Api.Tests.Fixtures;
+using Dapper;
+
+namespace Api.Tests.Meetings;
+
+/// <summary>Creating, correcting and retiring meetings, with the delegations they are written with, over HTTP.</summary>
+public sealed class MeetingWriteTests(DbFixture db) : DatabaseTest(db, db.WriterClient())
+{
+    public override Task InitializeAsync() => Db.ResetAndSeedAsync();
+
+    [Fact]
+    public async Task Post_creates_a_meeting_with_its_delegations_and_answers_201_with_location_etag_and_the_record()
+    {
+        var response = await Client.PostJsonAsync("/api/v1/meetings", Bodies.Meeting());
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.JsonAsync();
+        var id = created.GetProperty("id").GetString();
+        Assert.EndsWith($"/api/v1/meetings/{id}", response.Headers.Location!.ToString());
+        Assert.NotNull(response.Headers.ETag);
+        Assert.False(response.Headers.ETag!.IsWeak);
+
+        // What the Location says is what a reader gets, with the same ETag.
+        var read = await Client.GetAsync(response.Headers.Location);
+        Assert.Equal(response.Headers.ETag, read.Headers.ETag);
+        var meeting = await read.JsonAsync();
+        Assert.Equal("تشاد وليبيا تبحثان أمن الحدود في انجامينا", meeting.GetProperty("titleAr").GetString());
+        Assert.Equal("TCD", meeting.GetProperty("hostCountryCode").GetString());
+        Assert.Equal(["border-security"], meeting.GetProperty("topics").EnumerateArray().Select(t => t.GetProperty("code").GetString()));
+        var delegations = meeting.GetProperty("delegations").EnumerateArray().ToList();
+        Assert.Equal(["host", "guest"], delegations.Select(d => d.GetProperty("role").GetString()));
+        var guest = delegations[1];
+        Assert.Equal(Bodies.Mazen, guest.GetProperty("head").GetProperty("personId").GetString());
+        Assert.Equal([Bodies.Mazen, Bodies.Bashagha], guest.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("personId").GetString()));
+
+        // And it is listed among Chad's meetings.
+        var list = await Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?country=TCD&from=2019-03-01&to=2019-03-31");
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), m => m.GetProperty("id").GetString() == id);
+    }
+
+    [Fact]
+    public async Task A_meeting_posted_with_one_invalid_member_writes_nothing()
+    {
+        var before = await CountRowsAsync();
+        var body = Bodies.Meeting();
+        body["delegations"]![1]!["members"]![1]!["personId"] = Guid.NewGuid().ToString();
+
+        var response = await Client.PostJsonAsync("/api/v1/meetings", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["delegations[1].members[1].personId"], await response.ErrorFieldsAsync());
+        Assert.Equal(before, await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_meeting_posted_with_a_member_whose_title_is_too_long_writes_nothing()
+    {
+        var before = await CountRowsAsync();
+        var body = Bodies.Meeting();
+        body["delegations"]![1]!["members"]![0]!["titleEn"] = new string('x', 301);
+
+        var response = await Client.PostJsonAsync("/api/v1/meetings", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["delegations[1].members[0].titleEn"], await response.ErrorFieldsAsync());
+        Assert.Equal(before, await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Put_with_the_current_etag_replaces_the_meeting_keeps_delegation_ids_and_changes_the_etag()
+    {
+        var (url, etag) = await CreateAsync();
+        var guestId = await GuestDelegationIdAsync(url);
+        var body = Bodies.Meeting();
+        body["titleEn"] = "Chad and Libya agree on joint patrols";
+        body["status"] = "cancelled";
+        body["delegations"]!.AsArray().RemoveAt(0);
+
+        var response = await Client.PutJsonAsync(url, body, etag);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(etag, response.Headers.ETag!.ToString());
+        var meeting = await (await Client.GetAsync(url)).JsonAsync();
+        Assert.Equal("Chad and Libya agree on joint patrols", meeting.GetProperty("titleEn").GetString());
+        Assert.Equal("cancelled", meeting.GetProperty("status").GetString());
+        var delegation = Assert.Single(meeting.GetProperty("delegations").EnumerateArray());
+        Assert.Equal(guestId, delegation.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_put_that_changes_nothing_keeps_the_etag_and_adds_no_history()
+    {
+        var (url, etag) = await CreateAsync();
+
+        var response = await Client.PutJsonAsync(url, Bodies.Meeting(), etag);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(etag, response.Headers.ETag!.ToString());
+        var history = await Client.GetFromJsonAsync<JsonElement>($"{url}/history");
+        Assert.Single(history.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Patch_changes_only_the_fields_it_names_and_null_removes_one()
+    {
+        var (url, etag) = await CreateAsync();
+
+        var response = await Client.MergePatchAsync(url, new JsonObject { ["titleEn"] = "Corrected title", ["summaryEn"] = null }, etag);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var meeting = await response.JsonAsync();
+        Assert.Equal("Corrected title", meeting.GetProperty("titleEn").GetString());
+        Assert.Equal(JsonValueKind.Null, meeting.GetProperty("summaryEn").ValueKind);
+        Assert.Equal("تشاد وليبيا تبحثان أمن الحدود في انجامينا", meeting.GetProperty("titleAr").GetString());
+        Assert.Equal(2, meeting.GetProperty("delegations").GetArrayLength());
+        Assert.Equal(2, meeting.GetProperty("delegations")[1].GetProperty("members").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_patch_is_checked_like_a_whole_body()
+    {
+        var (url, etag) = await CreateAsync();
+
+        var badPrecision = await Client.MergePatchAsync(url, new JsonObject { ["startDatePrecision"] = "month" }, etag);
+        var unknownField = await Client.MergePatchAsync(url, new JsonObject { ["venue"] = "Palace" }, etag);
+        var bothTitlesGone = await Client.MergePatchAsync(url, new JsonObject { ["titleEn"] = null, ["titleAr"] = null }, etag);
+
+        Assert.Equal(HttpStatusCode.BadRequest, badPrecision.StatusCode);
+        Assert.Equal(["startDate"], await badPrecision.ErrorFieldsAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
+        Assert.Equal(["venue"], await unknownField.ErrorFieldsAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, bothTitlesGone.StatusCode);
+        Assert.Equal(["titleEn"], await bothTitlesGone.ErrorFieldsAsync());
+        Assert.Equal(etag, await Client.ETagAsync(url));
+    }
+
+    [Fact]
+    public async Task Two_clients_updating_with_the_same_etag_one_wins_the_other_gets_412_and_nothing_is_lost()
+    {
+        var (url, etag) = await CreateAsync();
+        var alice = Db.WriterClient();
+        var bob = Db.WriterClient();
+
+        var first = await alice.MergePatchAsync(url, new JsonObject { ["titleEn"] = "Alice's title" }, etag);
+        var second = await bob.MergePatchAsync(url, new JsonObject { ["summaryEn"] = "Bob's summary" }, etag);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+
+        // Bob reads again and re-applies his change on top of Alice's.
+        var retry = await bob.MergePatchAsync(url, new JsonObject { ["summaryEn"] = "Bob's summary" }, await bob.ETagAsync(url));
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        var meeting = await retry.JsonAsync();
+        Assert.Equal("Alice's title", meeting.GetProperty("titleEn").GetString());
+        Assert.Equal("Bob's summary", meeting.GetProperty("summaryEn").GetString());
+    }
+
+    [Fact]
+    public async Task Twenty_simultaneous_puts_with_the_same_etag_let_exactly_one_through()
+    {
+        var (url, etag) = await CreateAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+        {
+            var body = Bodies.Meeting();
+            body["titleEn"] = $"Writer {i}";
+            return Db.WriterClient().PutJsonAsync(url, body, etag);
+        }));
+
+        var winner = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r != winner), r => Assert.Equal(HttpStatusCode.PreconditionFailed, r.StatusCode));
+        var title = (await winner.JsonAsync()).GetProperty("titleEn").GetString();
+        var stored = await (await Client.GetAsync(url)).JsonAsync();
+        Assert.Equal(title, stored.GetProperty("titleEn").GetString());
+        var history = await Client.GetFromJsonAsync<JsonElement>($"{url}/history");
+        Assert.Equal(2, history.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task If_none_match_with_the_current_etag_gives_304_and_after_a_change_the_new_record()
+    {
+        var (url, etag) = await CreateAsync();
+
+        var notModified = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", etag } } });
+        await Client.MergePatchAsync(url, new JsonObject { ["status"] = "cancelled" }, etag);
+        var modified = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", etag } } });
+
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, modified.StatusCode);
+        Assert.Equal("cancelled", (await modified.JsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_etag_changes_when_a_person_shown_in_the_meeting_is_renamed()
+    {
+        const string url = "/api/v1/meetings/" + Bodies.NiameyMeeting;
+        var etag = await Client.ETagAsync(url);
+        var personUrl = "/api/v1/persons/" + Bodies.Mazen;
+
+        var rename = await Client.MergePatchAsync(personUrl, new JsonObject { ["nameEn"] = "Khalid Mazin" }, await Client.ETagAsync(personUrl));
+        var reread = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", etag } } });
+
+        Assert.Equal(HttpStatusCode.OK, rename.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, reread.StatusCode);
+        Assert.Contains("Khalid Mazin", await reread.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Delete_retires_the_meeting_from_reads_and_lists_and_keeps_its_history()
+    {
+        var (url, etag) = await CreateAsync();
+        var guestId = await GuestDelegationIdAsync(url);
+
+        var delete = await Client.DeleteAsync(url, etag);
+
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/v1/delegations/{guestId}")).StatusCode);
+        var list = await Client.GetFromJsonAsync<JsonElement>("/api/v1/meetings?country=TCD");
+        Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), m => url.EndsWith(m.GetProperty("id").GetString()!));
+        var history = (await Client.GetFromJsonAsync<JsonElement>($"{url}/history")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["created", "deleted"], history.Select(h => h.GetProperty("kind").GetString()));
+        Assert.Equal("N'Djamena", history[1].GetProperty("before").GetProperty("cityEn").GetString());
+        Assert.Equal(JsonValueKind.Null, history[1].GetProperty("after").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.DeleteAsync(url, "*")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_meeting_others_refer_to_cannot_be_deleted()
+    {
+        const string url = "/api/v1/meetings/" + Bodies.Roundtable;
+
+        var response = await Client.DeleteAsync(url, await Client.ETagAsync(url));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains(Bodies.NiameyMeeting, (await response.JsonAsync()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_meeting_cannot_be_put_on_the_margins_of_its_own_side_meeting()
+    {
+        const string url = "/api/v1/meetings/" + Bodies.Roundtable;
+
+        var response = await Client.MergePatchAsync(url, new JsonObject { ["parentMeetingId"] = Bodies.NiameyMeeting }, await Client.ETagAsync(url));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["parentMeetingId"], await response.ErrorFieldsAsync());
+    }
+
+    private Task<(string Url, string ETag)> CreateAsync() => Client.CreateMeetingAsync();
+
+    private async Task<string> GuestDelegationIdAsync(string meetingUrl)
+    {
+        var meeting = await (await Client.GetAsync(meetingUrl)).JsonAsync();
+        return meeting.GetProperty("delegations").EnumerateArray().Single(d => d.GetProperty("role").GetString() == "guest").GetProperty("id").GetString()!;
+    }
+
+    private async Task<(long Meetings, long Delegations, long Members, long Changes)> CountRowsAsync()
+    {
+        await using var connection = await Db.OpenAsync();
+        return await connection.QuerySingleAsync<(long, long, long, long)>(
+            "SELECT (SELECT count(*) FROM meetings), (SELECT count(*) FROM delegations), (SELECT count(*) FROM delegation_members), (SELECT count(*) FROM changes)");
+    }
+}
