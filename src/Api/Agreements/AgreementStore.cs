@@ -7,13 +7,10 @@ namespace Api.Agreements;
 /// <summary>Writes of agreements with their parties, meeting links and sources, in a caller's transaction.</summary>
 public sealed class AgreementStore : IRecordStore<AgreementRequest>
 {
-    public string Resource => "agreements";
+    public Resource Resource { get; } = new("agreements", "agreements", "agreement");
 
-    public async Task<Stored<AgreementRequest>?> LoadAsync(DbSession db, Guid id)
+    public async Task<AgreementRequest> LoadAsync(DbSession db, Guid id)
     {
-        const string lockSql = """
-            SELECT version FROM agreements WHERE id = @id FOR UPDATE
-            """;
         const string sql = """
             SELECT title_en, title_ar, summary_en, summary_ar, kind, status, date, date_precision FROM agreements WHERE id = @id
             """;
@@ -26,16 +23,13 @@ public sealed class AgreementStore : IRecordStore<AgreementRequest>
         const string sourcesSql = """
             SELECT source_id FROM agreement_sources WHERE agreement_id = @id
             """;
-        var version = await db.ScalarAsync<long?>(lockSql, new { id });
-        if (version is null)
-            return null;
         var agreement = (await db.SingleOrDefaultAsync<AgreementRequest>(sql, new { id }))!;
-        return new Stored<AgreementRequest>(agreement with
+        return agreement with
         {
             Parties = await db.QueryAsync<AgreementPartyRequest>(partiesSql, new { id }),
             Meetings = await db.QueryAsync<AgreementMeetingRequest>(meetingsSql, new { id }),
             SourceIds = await db.QueryAsync<Guid>(sourcesSql, new { id }),
-        }, version.Value);
+        };
     }
 
     public async Task WriteAsync(DbSession db, Guid id, AgreementRequest a)

@@ -84,8 +84,6 @@ public sealed record HistoryQuery : PagedQuery
 
 public static class ChangeValues
 {
-    public static readonly string[] Resources = ["meetings", "agreements", "persons", "organizations", "sources", "topics"];
-
     public static string Cursor(long sequence) => new Cursor(sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Guid.Empty).Encode();
 
     public static long? SequenceOf(string? cursor) =>

@@ -28,7 +28,7 @@ public sealed class ChangeRepository(Database database)
     }
 
     /// <summary>A record's changes, oldest first; null when there is no such record and never was.</summary>
-    public async Task<Page<ChangeResponse>?> HistoryAsync(string resource, Guid id, HistoryQuery query)
+    public async Task<Page<ChangeResponse>?> HistoryAsync(Resource resource, Guid id, HistoryQuery query)
     {
         const string sql = """
             SELECT seq AS sequence, resource, record_id AS id, kind, version, actor, changed_at, before::text AS before, after::text AS after
@@ -39,10 +39,10 @@ public sealed class ChangeRepository(Database database)
             """;
         var after = ChangeValues.SequenceOf(query.Cursor) ?? 0;
         await using var db = await database.ReadAsync();
-        var rows = await db.QueryAsync<HistoryRow>(sql, new { resource, id, after, take = query.Limit + 1 });
+        var rows = await db.QueryAsync<HistoryRow>(sql, new { resource = resource.Name, id, after, take = query.Limit + 1 });
         // A record made before the change log existed has no history yet, but it is there.
         if (rows.Count == 0 && after == 0 &&
-            (await db.QueryAsync<Guid>(RecordWriter.ExistingIdsSql(resource), new { ids = new[] { id } })).Count == 0)
+            (await db.QueryAsync<Guid>(resource.ExistingIdsSql, new { ids = new[] { id } })).Count == 0)
             return null;
         var page = Page<HistoryRow>.From(rows, query.Limit, r => new Cursor(r.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Guid.Empty));
         return new Page<ChangeResponse> { Items = page.Items.Select(r => r.ToResponse()).ToList(), NextCursor = page.NextCursor };

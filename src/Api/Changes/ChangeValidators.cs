@@ -1,3 +1,4 @@
+using Api.Records;
 using Api.Validation;
 using FluentValidation;
 
@@ -5,10 +6,10 @@ namespace Api.Changes;
 
 public sealed class ChangeFeedQueryValidator : AbstractValidator<ChangeFeedQuery>
 {
-    public ChangeFeedQueryValidator()
+    public ChangeFeedQueryValidator(RecordResources resources)
     {
         RuleFor(q => q.After).Must(a => a is null || ChangeValues.SequenceOf(a) is not null).WithMessage("'after' must be a cursor this feed gave out.");
-        RuleFor(q => q.Resource).OneOf(ChangeValues.Resources);
+        RuleFor(q => q.Resource).OneOf(resources.Names.Order(StringComparer.Ordinal).ToList());
         RuleFor(q => q.Limit).InclusiveBetween(1, 1000);
     }
 }

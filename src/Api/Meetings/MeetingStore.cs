@@ -9,16 +9,13 @@ namespace Api.Meetings;
 /// <summary>Writes of meetings with their topics, sources and delegations, in a caller's transaction.</summary>
 public sealed class MeetingStore : IRecordStore<MeetingRequest>
 {
-    public string Resource => "meetings";
+    public Resource Resource { get; } = new("meetings", "meetings", "meeting");
 
     /// <summary>A delegation is known within its meeting by whom it represents and in which role.</summary>
     public static string DelegationKey(DelegationRequest d) => $"{d.CountryCode}/{d.OrganizationId}/{d.Role}";
 
-    public async Task<Stored<MeetingRequest>?> LoadAsync(DbSession db, Guid id)
+    public async Task<MeetingRequest> LoadAsync(DbSession db, Guid id)
     {
-        const string lockSql = """
-            SELECT version FROM meetings WHERE id = @id FOR UPDATE
-            """;
         const string sql = """
             SELECT title_en, title_ar, summary_en, summary_ar, start_date, start_date_precision, end_date, end_date_precision,
                    status, format, city_en, city_ar, country_code, latitude, longitude, host_country_code, parent_meeting_id
@@ -39,9 +36,6 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
             WHERE d.meeting_id = @id
             ORDER BY dm.delegation_id, dm.position
             """;
-        var version = await db.ScalarAsync<long?>(lockSql, new { id });
-        if (version is null)
-            return null;
         var meeting = (await db.SingleOrDefaultAsync<MeetingRequest>(sql, new { id }))!;
         var members = (await db.QueryAsync<MemberRow>(membersSql, new { id })).ToLookup(m => m.DelegationId);
         var delegations = (await db.QueryAsync<DelegationRow>(delegationsSql, new { id }))
@@ -54,12 +48,12 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
                 Members = members[d.Id].Select(m => (DelegationMemberRequest)m).ToList(),
             })
             .ToList();
-        return new Stored<MeetingRequest>(meeting with
+        return meeting with
         {
             TopicIds = await db.QueryAsync<Guid>(topicsSql, new { id }),
             SourceIds = await db.QueryAsync<Guid>(sourcesSql, new { id }),
             Delegations = delegations,
-        }, version.Value);
+        };
     }
 
     public async Task WriteAsync(DbSession db, Guid id, MeetingRequest m)
@@ -109,15 +103,14 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         await db.ExecuteAsync(addSources, new { id, ids = m.SourceIds.ToArray() });
 
         // A delegation edited through /delegations/{id} carries its id; in a meeting body, delegations keep
-        // their ids while they represent the same party in the same role.
+        // their ids while they represent the same party in the same role (the seed import names its own).
         var rows = await db.QueryAsync<DelegationRow>(existingDelegations, new { id });
         var existingIds = rows.Select(d => d.Id).ToHashSet();
         var byKey = rows.ToDictionary(d => DelegationKey(new DelegationRequest { Role = d.Role, CountryCode = d.CountryCode, OrganizationId = d.OrganizationId }), d => d.Id);
         var delegations = m.Delegations.Select(d =>
         {
             var key = DelegationKey(d);
-            var delegationId = d.Id ?? (byKey.TryGetValue(key, out var known) ? known
-                : m is INamesDelegations names ? names.DelegationId(key) : Guid.CreateVersion7());
+            var delegationId = d.Id ?? (byKey.TryGetValue(key, out var known) ? known : Guid.CreateVersion7());
             return (Id: delegationId, IsNew: !existingIds.Contains(delegationId), Delegation: d);
         }).ToList();
         await db.ExecuteAsync(removeDelegations, new { id, ids = delegations.Select(d => d.Id).ToArray() });

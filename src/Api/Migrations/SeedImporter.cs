@@ -34,6 +34,7 @@ public sealed class SeedImporter(
     PersonStore persons,
     MeetingStore meetings,
     AgreementStore agreements,
+    RecordResources resources,
     ILogger<SeedImporter> logger)
 {
     /// <summary>Who the change log names for what the import writes.</summary>
@@ -81,7 +82,7 @@ public sealed class SeedImporter(
         if (curated > 0)
             logger.LogInformation("Left {Count} seed record(s) as they are: they were corrected or retired over the API since their import", curated);
         // References are followed only through records that passed validation (no null lists to walk).
-        await records.CheckReferencesAsync(db, new Stores(organizations, meetings, agreements), errors);
+        await records.CheckReferencesAsync(db, new Stores(organizations, meetings, agreements), resources, errors);
         if (errors.Count > 0)
             throw Problems(errors);
 
@@ -101,7 +102,7 @@ public sealed class SeedImporter(
         await SaveAll(sources, records.Sources);
         await SaveAll(organizations, ParentsFirst(records.Organizations, o => o.ParentId));
         await SaveAll(persons, records.Persons);
-        await SaveAll(meetings, ParentsFirst(records.Meetings, m => m.ParentMeetingId));
+        await SaveAll(meetings, ParentsFirst(records.Meetings, m => m.ParentMeetingId).Select(m => m with { Record = m.Record.WithDelegationIds() }));
         await SaveAll(agreements, records.Agreements);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Imported {Files} seed file(s): {Changed} record(s) created or updated", files.Count, changed);
@@ -150,9 +151,9 @@ public sealed class SeedImporter(
             CheckKeys(Agreements, errors, "key", a => a.Key);
         }
 
-        public async Task CheckReferencesAsync(DbSession db, Stores stores, List<string> errors)
+        public async Task CheckReferencesAsync(DbSession db, Stores stores, RecordResources resources, List<string> errors)
         {
-            var references = new References(db, this);
+            var references = new References(db, this, resources);
             foreach (var o in Organizations)
                 await references.CheckAsync(errors, o.Where, stores.Organizations.References(o.Record));
             foreach (var m in Meetings)
@@ -236,7 +237,7 @@ public sealed class SeedImporter(
     }
 
     /// <summary>Answers whether a referenced id is a seed record or already in the database.</summary>
-    private sealed class References(DbSession db, SeedRecords records)
+    private sealed class References(DbSession db, SeedRecords records, RecordResources resources)
     {
         private readonly Dictionary<string, HashSet<Guid>> _known = [];
 
@@ -250,12 +251,12 @@ public sealed class SeedImporter(
                     _known[table] = ids = [.. records.IdsOf(table)];
                 if (ids.Contains(value) || await ExistsAsync(table, value))
                     continue;
-                errors.Add($"{where}: {field}: {SeedReferenceConverter.Describe(value)} is not a {table[..^1]} of any seed file, nor one in the database.");
+                errors.Add($"{where}: {field}: {SeedReferenceConverter.Describe(value)} is not a {resources[table].Singular} of any seed file, nor one in the database.");
             }
         }
 
         private async Task<bool> ExistsAsync(string table, Guid id) =>
-            (await db.QueryAsync<Guid>(RecordWriter.ExistingIdsSql(table), new { ids = new[] { id } })).Count > 0;
+            (await db.QueryAsync<Guid>(resources[table].ExistingIdsSql, new { ids = new[] { id } })).Count > 0;
     }
 
     private sealed record Located<T>(T Record, string Where, Guid Id);

@@ -73,12 +73,18 @@ public sealed record SeedPerson : PersonRequest, ISeedRecord
     public string? Key { get; init; }
 }
 
-public sealed record SeedMeeting : MeetingRequest, ISeedRecord, INamesDelegations
+public sealed record SeedMeeting : MeetingRequest, ISeedRecord
 {
     public string? Key { get; init; }
 
-    /// <summary>A delegation's id comes from the meeting's key and whom it represents in which role.</summary>
-    public Guid DelegationId(string delegationKey) => StableId.For(SeedKinds.Delegation, $"{Key}/{delegationKey}");
+    /// <summary>
+    /// The meeting with the ids of its delegations, so that every environment gets the same ones: each comes from
+    /// the meeting's key and whom the delegation represents in which role.
+    /// </summary>
+    public SeedMeeting WithDelegationIds() => this with
+    {
+        Delegations = Delegations.Select(d => d with { Id = StableId.For(SeedKinds.Delegation, $"{Key}/{MeetingStore.DelegationKey(d)}") }).ToList(),
+    };
 }
 
 public sealed record SeedAgreement : AgreementRequest, ISeedRecord

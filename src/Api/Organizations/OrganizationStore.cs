@@ -8,18 +8,14 @@ namespace Api.Organizations;
 /// <summary>Writes of organisations, in a caller's transaction.</summary>
 public sealed class OrganizationStore : IRecordStore<OrganizationRequest>
 {
-    public string Resource => "organizations";
+    public Resource Resource { get; } = new("organizations", "organizations", "organization");
 
-    public async Task<Stored<OrganizationRequest>?> LoadAsync(DbSession db, Guid id)
+    public async Task<OrganizationRequest> LoadAsync(DbSession db, Guid id)
     {
-        const string lockSql = """
-            SELECT version FROM organizations WHERE id = @id FOR UPDATE
-            """;
         const string sql = """
             SELECT name_en, name_ar, abbreviation, kind, country_code, parent_id FROM organizations WHERE id = @id
             """;
-        var version = await db.ScalarAsync<long?>(lockSql, new { id });
-        return version is null ? null : new Stored<OrganizationRequest>((await db.SingleOrDefaultAsync<OrganizationRequest>(sql, new { id }))!, version.Value);
+        return (await db.SingleOrDefaultAsync<OrganizationRequest>(sql, new { id }))!;
     }
 
     public async Task WriteAsync(DbSession db, Guid id, OrganizationRequest o)
@@ -45,7 +41,7 @@ public sealed class OrganizationStore : IRecordStore<OrganizationRequest>
     public OrganizationRequest Canonical(OrganizationRequest doc) => doc;
 
     public IEnumerable<Reference> References(OrganizationRequest doc) =>
-        doc.ParentId is { } parentId ? [new Reference("parentId", Resource, parentId)] : [];
+        doc.ParentId is { } parentId ? [new Reference("parentId", Resource.Name, parentId)] : [];
 
     public async Task<IReadOnlyList<FieldError>> CheckAsync(DbSession db, Guid id, OrganizationRequest doc)
     {

@@ -7,24 +7,18 @@ namespace Api.Persons;
 /// <summary>Writes of persons with their aliases, in a caller's transaction.</summary>
 public sealed class PersonStore : IRecordStore<PersonRequest>
 {
-    public string Resource => "persons";
+    public Resource Resource { get; } = new("persons", "persons", "person");
 
-    public async Task<Stored<PersonRequest>?> LoadAsync(DbSession db, Guid id)
+    public async Task<PersonRequest> LoadAsync(DbSession db, Guid id)
     {
-        const string lockSql = """
-            SELECT version FROM persons WHERE id = @id FOR UPDATE
-            """;
         const string sql = """
             SELECT name_en, name_ar, notes FROM persons WHERE id = @id
             """;
         const string aliasesSql = """
             SELECT alias, language FROM person_aliases WHERE person_id = @id
             """;
-        var version = await db.ScalarAsync<long?>(lockSql, new { id });
-        if (version is null)
-            return null;
         var person = (await db.SingleOrDefaultAsync<PersonRequest>(sql, new { id }))!;
-        return new Stored<PersonRequest>(person with { Aliases = await db.QueryAsync<PersonAliasRequest>(aliasesSql, new { id }) }, version.Value);
+        return person with { Aliases = await db.QueryAsync<PersonAliasRequest>(aliasesSql, new { id }) };
     }
 
     public async Task WriteAsync(DbSession db, Guid id, PersonRequest p)

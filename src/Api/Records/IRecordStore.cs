@@ -2,19 +2,23 @@ using Api.Data;
 using Api.Validation;
 namespace Api.Records;
 
+/// <summary>A store, whatever its documents: which resource it writes.</summary>
+public interface IRecordStore
+{
+    /// <summary>The resource: its name in URLs and in the change log (<c>meetings</c>, <c>persons</c>, …), its table, its singular.</summary>
+    Resource Resource { get; }
+}
+
 /// <summary>
 /// How one kind of record is read and written inside a caller's transaction, as the request body that
 /// creates it (its "document"). <see cref="RecordWriter"/> and the seed import drive every write through
 /// this: lock and load, compare, write, raise the version, log the change.
 /// </summary>
 /// <typeparam name="TDoc">The request body of the resource, e.g. <c>MeetingRequest</c>.</typeparam>
-public interface IRecordStore<TDoc> where TDoc : class
+public interface IRecordStore<TDoc> : IRecordStore where TDoc : class
 {
-    /// <summary>The resource name of URLs and of the change log: <c>meetings</c>, <c>persons</c>, …</summary>
-    string Resource { get; }
-
-    /// <summary>The record as a document with its version, its row locked for the rest of the transaction; null when there is none.</summary>
-    Task<Stored<TDoc>?> LoadAsync(DbSession db, Guid id);
+    /// <summary>The record as a document; the writer has locked its row and found it there.</summary>
+    Task<TDoc> LoadAsync(DbSession db, Guid id);
 
     /// <summary>Inserts the record, or replaces it and everything it owns (aliases, delegations, parties, links).</summary>
     Task WriteAsync(DbSession db, Guid id, TDoc doc);

@@ -9,23 +9,23 @@ namespace Api.Records;
 /// load the record, decide, check what it refers to, write it, raise its version and log the change with
 /// the record before and after. A write that would change nothing writes nothing.
 /// </summary>
-public sealed class RecordWriter(Database database)
+public sealed class RecordWriter(Database database, RecordResources resources)
 {
     public async Task<WriteResult> CreateAsync<TDoc>(IRecordStore<TDoc> store, TDoc doc, string actor) where TDoc : class =>
-        await InTransactionAsync(db => CreateAsync(db, store, Guid.CreateVersion7(), doc, actor, checkReferences: true));
+        await InTransactionAsync(db => CreateAsync(db, store, Guid.CreateVersion7(), doc, actor, resources));
 
     /// <summary>Changes a record as <paramref name="edit"/> decides from what is stored now.</summary>
     public async Task<WriteResult> UpdateAsync<TDoc>(IRecordStore<TDoc> store, Guid id, Func<DbSession, Stored<TDoc>, Task<Edit<TDoc>>> edit,
         string actor) where TDoc : class =>
         await InTransactionAsync(async db =>
         {
-            var stored = await store.LoadAsync(db, id);
+            var stored = await LoadAsync(db, store, id);
             if (stored is null)
                 return WriteResult.NotFound();
             var decision = await edit(db, stored);
             if (decision.Refusal is { } refusal)
                 return refusal;
-            return await UpdateAsync(db, store, id, stored, decision.Doc!, actor, checkReferences: true);
+            return await UpdateAsync(db, store, id, stored, decision.Doc!, actor, resources);
         });
 
     /// <summary>Replaces a record with <paramref name="doc"/> if <paramref name="ifMatch"/> names its current version.</summary>
@@ -41,7 +41,7 @@ public sealed class RecordWriter(Database database)
     public async Task<WriteResult> DeleteAsync<TDoc>(IRecordStore<TDoc> store, Guid id, IfMatch ifMatch, string actor) where TDoc : class =>
         await InTransactionAsync(async db =>
         {
-            var stored = await store.LoadAsync(db, id);
+            var stored = await LoadAsync(db, store, id);
             if (stored is null)
                 return WriteResult.NotFound();
             if (!ifMatch.Matches(stored.Version))
@@ -53,61 +53,70 @@ public sealed class RecordWriter(Database database)
                     "Change or retire them first.");
             await store.DeleteAsync(db, id);
             var version = stored.Version + 1;
-            await ChangeLog.RecordAsync(db, store.Resource, id, ChangeLog.Deleted, version, actor, Documents.ToJson(store.Canonical(stored.Doc)), null);
+            await ChangeLog.RecordAsync(db, store.Resource.Name, id, ChangeLog.Deleted, version, actor, Documents.ToJson(store.Canonical(stored.Doc)), null);
             return new WriteResult(WriteOutcome.Deleted, id, version);
         });
 
-    /// <summary>Creates or updates a record with a known id in the caller's transaction (the seed import).</summary>
+    /// <summary>
+    /// Creates or updates a record with a known id in the caller's transaction: the seed import, which has checked
+    /// the references itself (they may name records of the same import).
+    /// </summary>
     public static async Task<WriteResult> SaveAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id, TDoc doc, string actor) where TDoc : class
     {
-        var stored = await store.LoadAsync(db, id);
+        var stored = await LoadAsync(db, store, id);
         return stored is null
-            ? await CreateAsync(db, store, id, doc, actor, checkReferences: false)
-            : await UpdateAsync(db, store, id, stored, doc, actor, checkReferences: false);
+            ? await CreateAsync(db, store, id, doc, actor, references: null)
+            : await UpdateAsync(db, store, id, stored, doc, actor, references: null);
     }
 
-    private static async Task<WriteResult> CreateAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id, TDoc doc, string actor, bool checkReferences)
-        where TDoc : class
+    /// <summary>The record with its version, its row locked for the rest of the transaction; null when there is none.</summary>
+    private static async Task<Stored<TDoc>?> LoadAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id) where TDoc : class =>
+        await db.ScalarAsync<long?>(store.Resource.LockSql, new { id }) is { } version
+            ? new Stored<TDoc>(await store.LoadAsync(db, id), version)
+            : null;
+
+    private static async Task<WriteResult> CreateAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id, TDoc doc, string actor,
+        RecordResources? references) where TDoc : class
     {
         var canonical = store.Canonical(doc);
         // Checked in the client's order, so that an error's index is the one the client sent.
-        var errors = await CheckAsync(db, store, id, doc, checkReferences);
+        var errors = await CheckAsync(db, store, id, doc, references);
         if (errors.Count > 0)
             return WriteResult.Invalid(errors);
         await store.WriteAsync(db, id, canonical);
-        await ChangeLog.RecordAsync(db, store.Resource, id, ChangeLog.Created, 1, actor, null, Documents.ToJson(canonical));
+        await ChangeLog.RecordAsync(db, store.Resource.Name, id, ChangeLog.Created, 1, actor, null, Documents.ToJson(canonical));
         return new WriteResult(WriteOutcome.Created, id, 1);
     }
 
     private static async Task<WriteResult> UpdateAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id, Stored<TDoc> stored, TDoc doc,
-        string actor, bool checkReferences) where TDoc : class
+        string actor, RecordResources? references) where TDoc : class
     {
         var canonical = store.Canonical(doc);
         var before = Documents.ToJson(store.Canonical(stored.Doc));
         var after = Documents.ToJson(canonical);
         if (before == after)
             return new WriteResult(WriteOutcome.Unchanged, id, stored.Version);
-        var errors = await CheckAsync(db, store, id, doc, checkReferences);
+        var errors = await CheckAsync(db, store, id, doc, references);
         if (errors.Count > 0)
             return WriteResult.Invalid(errors);
         await store.WriteAsync(db, id, canonical);
-        var version = await db.ScalarAsync<long>(BumpVersionSql(store.Resource), new { id });
-        await ChangeLog.RecordAsync(db, store.Resource, id, ChangeLog.Updated, version, actor, before, after);
+        var version = await db.ScalarAsync<long>(store.Resource.BumpVersionSql, new { id });
+        await ChangeLog.RecordAsync(db, store.Resource.Name, id, ChangeLog.Updated, version, actor, before, after);
         return new WriteResult(WriteOutcome.Updated, id, version);
     }
 
-    /// <summary>Every id the document refers to must name a record, and the store's own checks must pass.</summary>
-    private static async Task<IReadOnlyList<FieldError>> CheckAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id, TDoc doc, bool checkReferences)
-        where TDoc : class
+    /// <summary>Every id the document refers to must name a record (when <paramref name="references"/> are checked), and the store's own checks must pass.</summary>
+    private static async Task<IReadOnlyList<FieldError>> CheckAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id, TDoc doc,
+        RecordResources? references) where TDoc : class
     {
         var errors = new List<FieldError>();
-        if (checkReferences)
+        if (references is not null)
         {
-            foreach (var group in store.References(doc).GroupBy(r => r.Resource))
+            foreach (var group in store.References(doc).GroupBy(r => references[r.Resource]))
             {
-                var found = (await db.QueryAsync<Guid>(ExistingIdsSql(group.Key), new { ids = group.Select(r => r.Id).Distinct().ToArray() })).ToHashSet();
+                var found = (await db.QueryAsync<Guid>(group.Key.ExistingIdsSql, new { ids = group.Select(r => r.Id).Distinct().ToArray() })).ToHashSet();
                 errors.AddRange(group.Where(r => !found.Contains(r.Id))
-                    .Select(r => new FieldError(r.Field, $"There is no {Singular(r.Resource)} with the id {r.Id}.")));
+                    .Select(r => new FieldError(r.Field, $"There is no {group.Key.Singular} with the id {r.Id}.")));
             }
         }
         if (errors.Count == 0)
@@ -123,31 +132,4 @@ public sealed class RecordWriter(Database database)
             await db.Transaction!.CommitAsync(db.CancellationToken);
         return result;
     }
-
-    // Table names come from this fixed list, never from input.
-    private static string BumpVersionSql(string resource) => resource switch
-    {
-        "meetings" => "UPDATE meetings SET version = version + 1 WHERE id = @id RETURNING version",
-        "agreements" => "UPDATE agreements SET version = version + 1 WHERE id = @id RETURNING version",
-        "persons" => "UPDATE persons SET version = version + 1 WHERE id = @id RETURNING version",
-        "organizations" => "UPDATE organizations SET version = version + 1 WHERE id = @id RETURNING version",
-        "sources" => "UPDATE sources SET version = version + 1 WHERE id = @id RETURNING version",
-        "topics" => "UPDATE topics SET version = version + 1 WHERE id = @id RETURNING version",
-        _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, null),
-    };
-
-    /// <summary>The query of which of <c>@ids</c> name a record of <paramref name="resource"/>.</summary>
-    internal static string ExistingIdsSql(string resource) => resource switch
-    {
-        "meetings" => "SELECT id FROM meetings WHERE id = ANY(@ids)",
-        "agreements" => "SELECT id FROM agreements WHERE id = ANY(@ids)",
-        "persons" => "SELECT id FROM persons WHERE id = ANY(@ids)",
-        "organizations" => "SELECT id FROM organizations WHERE id = ANY(@ids)",
-        "sources" => "SELECT id FROM sources WHERE id = ANY(@ids)",
-        "topics" => "SELECT id FROM topics WHERE id = ANY(@ids)",
-        _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, null),
-    };
-
-    // Every resource name is a plural in -s: "persons" → "person".
-    private static string Singular(string resource) => resource[..^1];
 }

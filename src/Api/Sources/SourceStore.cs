@@ -6,18 +6,14 @@ namespace Api.Sources;
 /// <summary>Writes of sources, in a caller's transaction.</summary>
 public sealed class SourceStore : IRecordStore<SourceRequest>
 {
-    public string Resource => "sources";
+    public Resource Resource { get; } = new("sources", "sources", "source");
 
-    public async Task<Stored<SourceRequest>?> LoadAsync(DbSession db, Guid id)
+    public async Task<SourceRequest> LoadAsync(DbSession db, Guid id)
     {
-        const string lockSql = """
-            SELECT version FROM sources WHERE id = @id FOR UPDATE
-            """;
         const string sql = """
             SELECT title, publisher, url, language, published_on, reference, notes FROM sources WHERE id = @id
             """;
-        var version = await db.ScalarAsync<long?>(lockSql, new { id });
-        return version is null ? null : new Stored<SourceRequest>((await db.SingleOrDefaultAsync<SourceRequest>(sql, new { id }))!, version.Value);
+        return (await db.SingleOrDefaultAsync<SourceRequest>(sql, new { id }))!;
     }
 
     public Task WriteAsync(DbSession db, Guid id, SourceRequest s)

@@ -7,18 +7,14 @@ namespace Api.Topics;
 /// <summary>Writes of topics, in a caller's transaction.</summary>
 public sealed class TopicStore : IRecordStore<TopicRequest>
 {
-    public string Resource => "topics";
+    public Resource Resource { get; } = new("topics", "topics", "topic");
 
-    public async Task<Stored<TopicRequest>?> LoadAsync(DbSession db, Guid id)
+    public async Task<TopicRequest> LoadAsync(DbSession db, Guid id)
     {
-        const string lockSql = """
-            SELECT version FROM topics WHERE id = @id FOR UPDATE
-            """;
         const string sql = """
             SELECT code, label_en, label_ar FROM topics WHERE id = @id
             """;
-        var version = await db.ScalarAsync<long?>(lockSql, new { id });
-        return version is null ? null : new Stored<TopicRequest>((await db.SingleOrDefaultAsync<TopicRequest>(sql, new { id }))!, version.Value);
+        return (await db.SingleOrDefaultAsync<TopicRequest>(sql, new { id }))!;
     }
 
     public async Task WriteAsync(DbSession db, Guid id, TopicRequest t)

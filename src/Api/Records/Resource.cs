@@ -1,0 +1,18 @@
+namespace Api.Records;
+
+/// <summary>
+/// A kind of record that the API writes: its name in URLs and in the change log, its table, and what one of
+/// them is called in messages. Each store declares its own (<see cref="IRecordStore.Resource"/>); the SQL below
+/// is built from these fixed names, never from input.
+/// </summary>
+public sealed record Resource(string Name, string Table, string Singular)
+{
+    /// <summary>Locks the record's row for the rest of the transaction and reads its version (no row: null).</summary>
+    public string LockSql { get; } = $"SELECT version FROM {Table} WHERE id = @id FOR UPDATE";
+
+    /// <summary>Raises the record's version and returns the new one.</summary>
+    public string BumpVersionSql { get; } = $"UPDATE {Table} SET version = version + 1 WHERE id = @id RETURNING version";
+
+    /// <summary>Which of <c>@ids</c> name a record of this kind.</summary>
+    public string ExistingIdsSql { get; } = $"SELECT id FROM {Table} WHERE id = ANY(@ids)";
+}
