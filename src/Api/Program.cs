@@ -112,6 +112,7 @@ builder.Services.AddSwaggerGen(options =>
     options.SupportNonNullableReferenceTypes();
     options.MapType<IfMatch>(() => new OpenApiSchema { Type = JsonSchemaType.String });
     options.OperationFilter<ProblemResponsesFilter>();
+    options.DocumentFilter<RecordDocumentFilter>();
     options.OperationFilter<WriteOperationFilter>();
     options.OperationFilter<CsvOperationFilter>();
 });

@@ -89,14 +89,6 @@ public sealed class AgreementStore : IRecordStore<AgreementRequest>
         await SearchDocuments.AgreementAsync(db, id);
     }
 
-    public Task DeleteAsync(DbSession db, Guid id)
-    {
-        const string sql = """
-            DELETE FROM agreements WHERE id = @id
-            """;
-        return db.ExecuteAsync(sql, new { id });
-    }
-
     public AgreementRequest Canonical(AgreementRequest doc) => doc with
     {
         Meetings = doc.Meetings.OrderBy(l => l.MeetingId).ThenBy(l => l.LinkKind, StringComparer.Ordinal).ToList(),

@@ -5,7 +5,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Api.Http;
 
 /// <summary>
-/// Documents the problems every operation can answer, so actions state only their own: 400 with field errors on
+/// Documents what every operation can answer, so actions state only their own: JSON, and 400 with field errors on
 /// every operation (any of them refuses an unknown query parameter), and 404 on every operation that names a record
 /// in its path.
 /// </summary>
@@ -14,6 +14,13 @@ public sealed class ProblemResponsesFilter : IOperationFilter
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         operation.Responses ??= [];
+        // Answers are JSON: a response that takes its type from the action's return type lists only application/json,
+        // not every type a formatter could write.
+        foreach (var content in operation.Responses.Values.OfType<OpenApiResponse>().Select(r => r.Content).OfType<IDictionary<string, IOpenApiMediaType>>())
+        {
+            content.Remove("text/plain");
+            content.Remove("text/json");
+        }
         operation.Responses.TryAdd("400", Problem(context, typeof(ValidationProblemDetails), "Bad Request"));
         if (context.ApiDescription.ParameterDescriptions.Any(p => p.Source.Id == "Path"))
             operation.Responses.TryAdd("404", Problem(context, typeof(ProblemDetails), "Not Found"));

@@ -330,6 +330,6 @@ public record MeetingRequest
     /// <example>["a43d93d1-57ec-5b1b-bbf0-6aecf8e6c5d5"]</example>
     public IReadOnlyList<Guid> SourceIds { get; init; } = [];
 
-    /// <summary>Delegations with their members.</summary>
+    /// <summary>Delegations with their members. On PUT, each is matched to a stored one by role, country and organisation, and keeps its id; a change to a delegation is a change of the meeting, in its history.</summary>
     public IReadOnlyList<DelegationRequest> Delegations { get; init; } = [];
 }

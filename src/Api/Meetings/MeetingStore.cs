@@ -163,14 +163,6 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
             await db.ExecuteAsync(bumpVersion, new { id });
     }
 
-    public Task DeleteAsync(DbSession db, Guid id)
-    {
-        const string sql = """
-            DELETE FROM meetings WHERE id = @id
-            """;
-        return db.ExecuteAsync(sql, new { id });
-    }
-
     public MeetingRequest Canonical(MeetingRequest doc) => doc with
     {
         TopicIds = doc.TopicIds.Order().ToList(),

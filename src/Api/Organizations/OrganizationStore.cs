@@ -30,16 +30,6 @@ public sealed class OrganizationStore : IRecordStore<OrganizationRequest>
         await SearchDocuments.ForOrganizationAsync(db, id);
     }
 
-    public Task DeleteAsync(DbSession db, Guid id)
-    {
-        const string sql = """
-            DELETE FROM organizations WHERE id = @id
-            """;
-        return db.ExecuteAsync(sql, new { id });
-    }
-
-    public OrganizationRequest Canonical(OrganizationRequest doc) => doc;
-
     public IEnumerable<Reference> References(OrganizationRequest doc) =>
         doc.ParentId is { } parentId ? [new Reference("parentId", Resource.Name, parentId)] : [];
 

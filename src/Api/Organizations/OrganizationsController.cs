@@ -1,19 +1,16 @@
-using Api.Auth;
 using Api.Changes;
 using Api.Data;
 using Api.Export;
 using Api.Http;
 using Api.Records;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Organizations;
 
 /// <summary>Organisations: governments, ministries, departments, embassies, teams and intergovernmental bodies.</summary>
-[ApiController]
 [Route("api/v1/organizations")]
-[Authorize(Policy = ApiPolicies.Read)]
-public sealed class OrganizationsController(OrganizationRepository organizations, OrganizationStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
+public sealed class OrganizationsController(OrganizationRepository organizations, OrganizationStore store, RecordWriter writer, ChangeRepository changes)
+    : RecordsController<OrganizationRequest, OrganizationResponse>(store, writer, changes)
 {
     /// <summary>Lists organisations: searched by name in Arabic or English, filtered, sorted, paged, counted.</summary>
     /// <remarks>Examples: <c>GET /api/v1/organizations?q=الداخلية&amp;country=LBY</c> (Libya's interior bodies);
@@ -44,32 +41,7 @@ public sealed class OrganizationsController(OrganizationRepository organizations
     [HttpPost]
     [ProducesResponseType<OrganizationResponse>(StatusCodes.Status201Created, "application/json")]
     public async Task<ActionResult> Create(OrganizationRequest request) =>
-        await this.WrittenAsync(await writer.CreateAsync(store, request, this.Actor()), organizations.GetAsync, nameof(Get));
+        await this.WrittenAsync(await Writer.CreateAsync(Store, request, this.Actor()), organizations.GetAsync, nameof(Get));
 
-    /// <summary>Replaces an organisation with the body.</summary>
-    /// <remarks>Send the ETag of the version you read in <c>If-Match</c>. Answers 200 with the organisation and its new ETag.</remarks>
-    /// <param name="id" example="2a36b663-fc25-5f72-8ab2-f37e1a5b656f">The organisation's id.</param>
-    /// <param name="request">The whole organisation, as for POST.</param>
-    [HttpPut("{id}")]
-    [ProducesResponseType<OrganizationResponse>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult> Replace(Guid id, OrganizationRequest request, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
-        await this.WrittenAsync(await writer.ReplaceAsync(store, id, request, ifMatch, this.Actor()), organizations.GetAsync);
-
-    /// <summary>Retires an organisation: it leaves every list and read (404), and its history stays.</summary>
-    /// <remarks>Send <c>If-Match</c>. Refused with 409 while other organisations, delegations, members or agreement parties name it.</remarks>
-    /// <param name="id" example="2a36b663-fc25-5f72-8ab2-f37e1a5b656f">The organisation's id.</param>
-    [HttpDelete("{id}")]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult> Delete(Guid id, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
-        await this.WrittenAsync(await writer.DeleteAsync(store, id, ifMatch, this.Actor()), organizations.GetAsync);
-
-    /// <summary>Lists every change of an organisation, oldest first, with who made it and the organisation before and after.</summary>
-    /// <remarks>The history of a retired organisation stays readable.</remarks>
-    /// <param name="id" example="2a36b663-fc25-5f72-8ab2-f37e1a5b656f">The organisation's id.</param>
-    /// <param name="query">Paging.</param>
-    [HttpGet("{id}/history")]
-    [ProducesResponseType<Page<ChangeResponse>>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult<Page<ChangeResponse>>> History(Guid id, [FromQuery] HistoryQuery query) =>
-        await changes.HistoryAsync(store.Resource, id, query) is { } history ? Ok(history) : NotFound();
+    protected override Task<OrganizationResponse?> ReadAsync(Guid id) => organizations.GetAsync(id);
 }

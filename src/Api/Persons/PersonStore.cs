@@ -43,18 +43,8 @@ public sealed class PersonStore : IRecordStore<PersonRequest>
         await SearchDocuments.ForPersonAsync(db, id);
     }
 
-    public Task DeleteAsync(DbSession db, Guid id)
-    {
-        const string sql = """
-            DELETE FROM persons WHERE id = @id
-            """;
-        return db.ExecuteAsync(sql, new { id });
-    }
-
     public PersonRequest Canonical(PersonRequest doc) =>
         doc with { Aliases = doc.Aliases.OrderBy(a => a.Alias, StringComparer.Ordinal).ThenBy(a => a.Language, StringComparer.Ordinal).ToList() };
-
-    public IEnumerable<Reference> References(PersonRequest doc) => [];
 
     public async Task<IReadOnlyList<string>> ReferrersAsync(DbSession db, Guid id)
     {

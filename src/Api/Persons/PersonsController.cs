@@ -1,21 +1,16 @@
-using System.Text.Json;
-using Api.Auth;
 using Api.Changes;
 using Api.Data;
 using Api.Export;
 using Api.Http;
 using Api.Records;
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Persons;
 
 /// <summary>People, under every spelling the press uses.</summary>
-[ApiController]
 [Route("api/v1/persons")]
-[Authorize(Policy = ApiPolicies.Read)]
-public sealed class PersonsController(PersonRepository persons, PersonStore store, RecordWriter writer, ChangeRepository changes) : ControllerBase
+public sealed class PersonsController(PersonRepository persons, PersonStore store, RecordWriter writer, ChangeRepository changes)
+    : PatchableRecordsController<PersonRequest, PersonResponse>(store, writer, changes)
 {
     /// <summary>Lists persons with their aliases: searched by name in Arabic or English, filtered, sorted, paged, counted.</summary>
     /// <remarks>Examples: <c>GET /api/v1/persons?q=أبوعزوم</c> (finds Mohamed Bazoum under the spelling of one report);
@@ -47,45 +42,7 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     [HttpPost]
     [ProducesResponseType<PersonResponse>(StatusCodes.Status201Created, "application/json")]
     public async Task<ActionResult> Create(PersonRequest request) =>
-        await this.WrittenAsync(await writer.CreateAsync(store, request, this.Actor()), persons.GetAsync, nameof(Get));
+        await this.WrittenAsync(await Writer.CreateAsync(Store, request, this.Actor()), persons.GetAsync, nameof(Get));
 
-    /// <summary>Replaces a person with the body.</summary>
-    /// <remarks>Send the ETag of the version you read in <c>If-Match</c>. Answers 200 with the person and its new ETag.</remarks>
-    /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
-    /// <param name="request">The whole person, as for POST.</param>
-    [HttpPut("{id}")]
-    [ProducesResponseType<PersonResponse>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult> Replace(Guid id, PersonRequest request, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
-        await this.WrittenAsync(await writer.ReplaceAsync(store, id, request, ifMatch, this.Actor()), persons.GetAsync);
-
-    /// <summary>Changes some fields of a person (JSON Merge Patch, RFC 7396).</summary>
-    /// <remarks>Send <c>Content-Type: application/merge-patch+json</c> and <c>If-Match</c>. The body holds only the
-    /// fields to change, as POST names them; <c>null</c> removes a field; a list is replaced whole. The result is
-    /// checked like a full body.</remarks>
-    /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
-    /// <param name="patch">The fields to change.</param>
-    [HttpPatch("{id}")]
-    [Consumes("application/merge-patch+json")]
-    [ProducesResponseType<PersonResponse>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, [FromHeader(Name = "If-Match")] IfMatch ifMatch,
-        [FromServices] IValidator<PersonRequest> validator) =>
-        await this.WrittenAsync(await writer.PatchAsync(store, id, patch, ifMatch, validator, this.Actor()), persons.GetAsync);
-
-    /// <summary>Retires a person: it leaves every list and read (404), and its history stays.</summary>
-    /// <remarks>Send <c>If-Match</c>. Refused with 409 while a delegation or an agreement names the person.</remarks>
-    /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
-    [HttpDelete("{id}")]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult> Delete(Guid id, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
-        await this.WrittenAsync(await writer.DeleteAsync(store, id, ifMatch, this.Actor()), persons.GetAsync);
-
-    /// <summary>Lists every change of a person, oldest first, with who made it and the person before and after.</summary>
-    /// <remarks>The history of a retired person stays readable.</remarks>
-    /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>
-    /// <param name="query">Paging.</param>
-    [HttpGet("{id}/history")]
-    [ProducesResponseType<Page<ChangeResponse>>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult<Page<ChangeResponse>>> History(Guid id, [FromQuery] HistoryQuery query) =>
-        await changes.HistoryAsync(store.Resource, id, query) is { } history ? Ok(history) : NotFound();
+    protected override Task<PersonResponse?> ReadAsync(Guid id) => persons.GetAsync(id);
 }

@@ -23,14 +23,11 @@ public interface IRecordStore<TDoc> : IRecordStore where TDoc : class
     /// <summary>Inserts the record, or replaces it and everything it owns (aliases, delegations, parties, links).</summary>
     Task WriteAsync(DbSession db, Guid id, TDoc doc);
 
-    /// <summary>Removes the record and what it owns; its history stays in the change log.</summary>
-    Task DeleteAsync(DbSession db, Guid id);
-
     /// <summary>The same document with its sets (topic ids, aliases, links) in a fixed order, so equal records serialise equally.</summary>
-    TDoc Canonical(TDoc doc);
+    TDoc Canonical(TDoc doc) => doc;
 
     /// <summary>Every id the document refers to, with the field that holds it.</summary>
-    IEnumerable<Reference> References(TDoc doc);
+    IEnumerable<Reference> References(TDoc doc) => [];
 
     /// <summary>Problems only the database can see, such as a parent that would make a cycle.</summary>
     Task<IReadOnlyList<FieldError>> CheckAsync(DbSession db, Guid id, TDoc doc) => Task.FromResult<IReadOnlyList<FieldError>>([]);

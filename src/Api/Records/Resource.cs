@@ -13,6 +13,9 @@ public sealed record Resource(string Name, string Table, string Singular)
     /// <summary>Raises the record's version and returns the new one.</summary>
     public string BumpVersionSql { get; } = $"UPDATE {Table} SET version = version + 1 WHERE id = @id RETURNING version";
 
+    /// <summary>Removes the record; what it owns (aliases, delegations, parties, links) goes with it by the foreign keys' cascade.</summary>
+    public string DeleteSql { get; } = $"DELETE FROM {Table} WHERE id = @id";
+
     /// <summary>Which of <c>@ids</c> name a record of this kind.</summary>
     public string ExistingIdsSql { get; } = $"SELECT id FROM {Table} WHERE id = ANY(@ids)";
 }

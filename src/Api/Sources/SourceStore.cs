@@ -27,18 +27,6 @@ public sealed class SourceStore : IRecordStore<SourceRequest>
         return db.ExecuteAsync(sql, new { id, s.Title, s.Publisher, s.Url, s.Language, s.PublishedOn, s.Reference, s.Notes });
     }
 
-    public Task DeleteAsync(DbSession db, Guid id)
-    {
-        const string sql = """
-            DELETE FROM sources WHERE id = @id
-            """;
-        return db.ExecuteAsync(sql, new { id });
-    }
-
-    public SourceRequest Canonical(SourceRequest doc) => doc;
-
-    public IEnumerable<Reference> References(SourceRequest doc) => [];
-
     public async Task<IReadOnlyList<string>> ReferrersAsync(DbSession db, Guid id)
     {
         const string sql = """

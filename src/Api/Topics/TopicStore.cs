@@ -28,18 +28,6 @@ public sealed class TopicStore : IRecordStore<TopicRequest>
         await SearchDocuments.ForTopicAsync(db, id);
     }
 
-    public Task DeleteAsync(DbSession db, Guid id)
-    {
-        const string sql = """
-            DELETE FROM topics WHERE id = @id
-            """;
-        return db.ExecuteAsync(sql, new { id });
-    }
-
-    public TopicRequest Canonical(TopicRequest doc) => doc;
-
-    public IEnumerable<Reference> References(TopicRequest doc) => [];
-
     public async Task<IReadOnlyList<string>> ReferrersAsync(DbSession db, Guid id)
     {
         const string sql = """
