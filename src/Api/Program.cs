@@ -114,7 +114,7 @@ builder.Services.AddSwaggerGen(options =>
     options.OperationFilter<ProblemResponsesFilter>();
     options.DocumentFilter<RecordDocumentFilter>();
     options.OperationFilter<WriteOperationFilter>();
-    options.OperationFilter<CsvOperationFilter>();
+    options.OperationFilter<ExportsOperationFilter>();
 });
 
 var app = builder.Build();

@@ -22,11 +22,11 @@ public sealed class AgreementsController(AgreementRepository agreements, Agreeme
     [HttpGet]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<AgreementResponse>>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult<Page<AgreementResponse>>> List([FromQuery] AgreementFilters filters, [FromQuery] AgreementListOptions options)
+    public async Task<ActionResult<Page<AgreementResponse>>> List([FromQuery] AgreementFilters filters, [FromQuery] AgreementListOptions options, [FromQuery] CsvOptions csv)
     {
         if (!Lists.TryOrder(options.Sort, AgreementFilter.SortFields, AgreementFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
-        return await this.PageOrExportAsync(options, "agreements",
+        return await this.PageOrExportAsync(options, csv, "agreements",
             (cursor, limit) => agreements.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
     }
 

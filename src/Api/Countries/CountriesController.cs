@@ -17,8 +17,8 @@ public sealed partial class CountriesController(CountryRepository countries) : C
     [HttpGet]
     [ProducesResponseType<Page<CountryResponse>>(StatusCodes.Status200OK, "application/json")]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
-    public async Task<ActionResult> List([FromQuery] CountryListQuery query) =>
-        await this.PageOrExportAsync(query, "countries", (cursor, limit) => countries.ListAsync(query with { Cursor = cursor, Limit = limit }));
+    public async Task<ActionResult> List([FromQuery] CountryListQuery query, [FromQuery] CsvOptions csv) =>
+        await this.PageOrExportAsync(query, csv, "countries", (cursor, limit) => countries.ListAsync(query with { Cursor = cursor, Limit = limit }));
 
     /// <summary>Gets one country by its ISO 3166-1 alpha-3 code (case-insensitive).</summary>
     /// <param name="code" example="NER">ISO 3166-1 alpha-3 code, e.g. <c>NER</c>.</param>

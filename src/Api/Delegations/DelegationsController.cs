@@ -25,11 +25,11 @@ public sealed class DelegationsController(DelegationRepository delegations, Meet
     [HttpGet]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<DelegationResponse>>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult<Page<DelegationResponse>>> List([FromQuery] DelegationFilters filters, [FromQuery] DelegationListOptions options)
+    public async Task<ActionResult<Page<DelegationResponse>>> List([FromQuery] DelegationFilters filters, [FromQuery] DelegationListOptions options, [FromQuery] CsvOptions csv)
     {
         if (!Lists.TryOrder(options.Sort, DelegationFilter.SortFields, DelegationFilter.DefaultOrder, searching: false, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
-        return await this.PageOrExportAsync(options, "delegations",
+        return await this.PageOrExportAsync(options, csv, "delegations",
             (cursor, limit) => delegations.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Export;
@@ -22,21 +21,23 @@ public sealed class CsvResult(string fileName, IReadOnlyList<string> header, IEn
         var cancellationToken = context.HttpContext.RequestAborted;
         response.StatusCode = StatusCodes.Status200OK;
         // RFC 4180's optional header parameter tells a reader the first record names the columns.
-        response.ContentType = $"{Csv.MediaType}; charset=utf-8; header=present";
+        response.ContentType = $"{OutputFormats.MediaTypes[OutputFormats.Csv]}; charset=utf-8; header=present";
         response.Headers.ContentDisposition = $"attachment; filename=\"{FileName}\"";
 
-        var text = new StringBuilder(Csv.Record(header));
-        foreach (var row in rows)
+        // A report is a few rows: written whole first, so that the response can say its length.
+        using var file = new MemoryStream();
+        await using (var csv = new CsvWriter(file, byteOrderMark))
         {
-            if (row.Count != header.Count)
-                throw new InvalidOperationException($"A CSV row has {row.Count} fields; the header has {header.Count}.");
-            text.Append(Csv.Record(row));
+            await csv.WriteRowAsync(header);
+            foreach (var row in rows)
+            {
+                if (row.Count != header.Count)
+                    throw new InvalidOperationException($"A CSV row has {row.Count} fields; the header has {header.Count}.");
+                await csv.WriteRowAsync(row);
+            }
         }
-        var body = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetBytes(text.ToString());
-        response.ContentLength = body.Length + (byteOrderMark ? Csv.ByteOrderMark.Length : 0);
-        if (byteOrderMark)
-            await response.Body.WriteAsync(Csv.ByteOrderMark.ToArray(), cancellationToken);
-        await response.Body.WriteAsync(body, cancellationToken);
+        response.ContentLength = file.Length;
+        await response.Body.WriteAsync(file.GetBuffer().AsMemory(0, (int)file.Length), cancellationToken);
     }
 
     private static bool IsSafeFileName(string name) =>

@@ -1,5 +1,4 @@
 using System.Net.Mime;
-using Api.Export;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -41,30 +40,6 @@ public sealed class WriteOperationFilter : IOperationFilter
             {
                 operation.Parameters.Add(Header("If-None-Match", false, "An ETag you hold: 304 with no body while the record is unchanged."));
                 operation.Responses.TryAdd("304", new OpenApiResponse { Description = "Not modified: the ETag sent in If-None-Match is still current." });
-            }
-        }
-
-        foreach (var exports in action.EndpointMetadata.OfType<ExportsAttribute>())
-        {
-            if (operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse okResponse)
-            {
-                okResponse.Content ??= new Dictionary<string, IOpenApiMediaType>();
-                foreach (var format in exports.Formats)
-                {
-                    okResponse.Content[OutputFormats.MediaTypes[format]] = new OpenApiMediaType
-                    {
-                        Schema = new OpenApiSchema
-                        {
-                            Type = format == OutputFormats.Csv || format == OutputFormats.Ndjson ? JsonSchemaType.String : JsonSchemaType.Object,
-                            Description = format switch
-                            {
-                                OutputFormats.Csv => "Every matching record, one CSV row each (RFC 4180, UTF-8; bom=true for Excel).",
-                                OutputFormats.Ndjson => "Every matching record, one JSON object per line.",
-                                _ => "A GeoJSON FeatureCollection: a Point feature per meeting, its fields as properties.",
-                            },
-                        },
-                    };
-                }
             }
         }
 

@@ -17,8 +17,8 @@ public sealed class MeetingExporter(Database database)
         "parent_meeting_id", "delegation_countries", "topics", "summary_en", "summary_ar",
     ];
 
-    public async Task WriteAsync(HttpResponse response, MeetingFilters filters, MeetingListOptions options, SortOrder order, string format,
-        bool limitGiven)
+    public async Task WriteAsync(HttpResponse response, MeetingFilters filters, MeetingListOptions options, CsvOptions csv, SortOrder order,
+        string format, bool limitGiven)
     {
         await using var db = await database.ReadAsync();
         var cancellationToken = db.CancellationToken;
@@ -48,7 +48,7 @@ public sealed class MeetingExporter(Database database)
         switch (format)
         {
             case OutputFormats.Csv:
-                await WriteCsvAsync(response.Body, rows, options.Bom == true, cancellationToken);
+                await WriteCsvAsync(response.Body, rows, csv.Bom == true, cancellationToken);
                 break;
             case OutputFormats.Ndjson:
                 await WriteJsonAsync(response.Body, rows, geo: false, cancellationToken);

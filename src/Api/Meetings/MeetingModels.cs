@@ -243,10 +243,6 @@ public sealed record MeetingListOptions : PagedQuery
     [FromQuery(Name = "include")]
     public string? Include { get; init; }
 
-    /// <summary>With format=csv: true starts the file with a UTF-8 byte-order mark, which Excel needs to show Arabic.</summary>
-    [FromQuery(Name = "bom")]
-    public bool? Bom { get; init; }
-
     public IReadOnlyList<string> IncludeList() =>
         Include is null ? [] : Include.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

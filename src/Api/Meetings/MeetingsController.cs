@@ -23,14 +23,14 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingExport
     [HttpGet]
     [ProducesResponseType<Page<MeetingListItem>>(StatusCodes.Status200OK, "application/json")]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson, OutputFormats.GeoJson)]
-    public async Task<ActionResult<Page<MeetingListItem>>> List([FromQuery] MeetingFilters filters, [FromQuery] MeetingListOptions options)
+    public async Task<ActionResult<Page<MeetingListItem>>> List([FromQuery] MeetingFilters filters, [FromQuery] MeetingListOptions options, [FromQuery] CsvOptions csv)
     {
         if (!Lists.TryOrder(options.Sort, MeetingFilter.SortFields, MeetingFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
         var format = OutputFormats.Of(Request, OutputFormats.All);
         if (format == OutputFormats.Json)
             return Ok(await meetings.ListAsync(filters, options, order));
-        await exporter.WriteAsync(Response, filters, options, order, format, Request.Query.ContainsKey("limit"));
+        await exporter.WriteAsync(Response, filters, options, csv, order, format, Request.Query.ContainsKey("limit"));
         return new EmptyResult();
     }
 

@@ -21,11 +21,11 @@ public sealed class OrganizationsController(OrganizationRepository organizations
     [HttpGet]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<OrganizationListItem>>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult<Page<OrganizationListItem>>> List([FromQuery] OrganizationFilters filters, [FromQuery] OrganizationListOptions options)
+    public async Task<ActionResult<Page<OrganizationListItem>>> List([FromQuery] OrganizationFilters filters, [FromQuery] OrganizationListOptions options, [FromQuery] CsvOptions csv)
     {
         if (!Lists.TryOrder(options.Sort, OrganizationFilter.SortFields, OrganizationFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
-        return await this.PageOrExportAsync(options, "organizations",
+        return await this.PageOrExportAsync(options, csv, "organizations",
             (cursor, limit) => organizations.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
     }
 

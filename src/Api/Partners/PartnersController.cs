@@ -33,8 +33,8 @@ public sealed partial class PartnersController(PartnerRepository partners, Count
     /// <param name="csv">The CSV's byte order mark.</param>
     [HttpGet]
     [ProducesResponseType<PartnersResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesCsv("code,name_en,name_ar,meetings,first_meeting,last_meeting",
-        Example = "code,name_en,name_ar,meetings,first_meeting,last_meeting\r\nLBY,Libya,ليبيا,3,2019-01-28,2019-02-01\r\n")]
+    [Exports(OutputFormats.Csv, CsvColumns = "code,name_en,name_ar,meetings,first_meeting,last_meeting",
+        CsvExample = "code,name_en,name_ar,meetings,first_meeting,last_meeting\r\nLBY,Libya,ليبيا,3,2019-01-28,2019-02-01\r\n")]
     public async Task<ActionResult<PartnersResponse>> List(string code, [FromQuery] MeetingFilters filters, [FromQuery] CsvOptions csv)
     {
         if (!Alpha3().IsMatch(code))

@@ -22,11 +22,11 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     [HttpGet]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<PersonListItem>>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult<Page<PersonListItem>>> List([FromQuery] PersonFilters filters, [FromQuery] PersonListOptions options)
+    public async Task<ActionResult<Page<PersonListItem>>> List([FromQuery] PersonFilters filters, [FromQuery] PersonListOptions options, [FromQuery] CsvOptions csv)
     {
         if (!Lists.TryOrder(options.Sort, PersonFilter.SortFields, PersonFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
-        return await this.PageOrExportAsync(options, "persons",
+        return await this.PageOrExportAsync(options, csv, "persons",
             (cursor, limit) => persons.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
     }
 

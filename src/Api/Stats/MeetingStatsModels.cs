@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Api.Export;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Stats;
@@ -31,7 +30,7 @@ public static class MeetingStatsGroups
 }
 
 /// <summary>How meetings are counted.</summary>
-public sealed record MeetingStatsQuery : CsvOptions
+public sealed record MeetingStatsQuery
 {
     /// <summary>
     /// Required: month, year, country, topic, format or status.

@@ -29,11 +29,13 @@ public sealed class StatsController(StatsRepository stats) : ControllerBase
     /// add <c>bom=true</c> for Excel.
     /// </remarks>
     /// <param name="filters">Which meetings to count: the filters of the meeting list.</param>
-    /// <param name="query">How to group them, and the CSV's byte order mark.</param>
+    /// <param name="query">How to group them.</param>
+    /// <param name="csv">The CSV's byte order mark.</param>
     [HttpGet("meetings")]
     [ProducesResponseType<MeetingStatsResponse>(StatusCodes.Status200OK, "application/json")]
-    [ProducesCsv("key,count,name_en,name_ar", Example = "key,count,name_en,name_ar\r\nLBY,3,Libya,ليبيا\r\nNER,3,Niger,النيجر\r\n")]
-    public async Task<ActionResult<MeetingStatsResponse>> Meetings([FromQuery] MeetingFilters filters, [FromQuery] MeetingStatsQuery query)
+    [Exports(OutputFormats.Csv, CsvColumns = "key,count,name_en,name_ar", CsvExample = "key,count,name_en,name_ar\r\nLBY,3,Libya,ليبيا\r\nNER,3,Niger,النيجر\r\n")]
+    public async Task<ActionResult<MeetingStatsResponse>> Meetings([FromQuery] MeetingFilters filters, [FromQuery] MeetingStatsQuery query,
+        [FromQuery] CsvOptions csv)
     {
         if (ReportOutput.Negotiate(Request) is not { } output)
             return ReportOutput.Unsupported(HttpContext);
@@ -51,6 +53,6 @@ public sealed class StatsController(StatsRepository stats) : ControllerBase
             return Ok(result);
         return new CsvResult($"meetings-by-{groupBy}.csv", CsvHeader,
             result.Items.Select(i => (IReadOnlyList<object?>)[i.Key, i.Count, i.NameEn, i.NameAr]),
-            query.Bom == true);
+            csv.Bom == true);
     }
 }

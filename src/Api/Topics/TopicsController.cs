@@ -19,8 +19,8 @@ public sealed class TopicsController(TopicRepository topics, TopicStore store, R
     [HttpGet]
     [ProducesResponseType<Page<TopicResponse>>(StatusCodes.Status200OK, "application/json")]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
-    public async Task<ActionResult> List([FromQuery] TopicListQuery query) =>
-        await this.PageOrExportAsync(query, "topics", (cursor, limit) => topics.ListAsync(query with { Cursor = cursor, Limit = limit }));
+    public async Task<ActionResult> List([FromQuery] TopicListQuery query, [FromQuery] CsvOptions csv) =>
+        await this.PageOrExportAsync(query, csv, "topics", (cursor, limit) => topics.ListAsync(query with { Cursor = cursor, Limit = limit }));
 
     /// <summary>Gets one topic by its code.</summary>
     /// <param name="code" example="border-security">The topic's code.</param>
