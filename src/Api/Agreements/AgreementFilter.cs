@@ -1,4 +1,5 @@
 using Api.Data;
+using Api.Data.Lists;
 using Api.Search;
 
 namespace Api.Agreements;
@@ -17,7 +18,7 @@ public static class AgreementFilter
         ["title"] = new("title", "coalesce(a.title_en, a.title_ar)", "text"),
         ["kind"] = new("kind", "a.kind", "text"),
         ["status"] = new("status", "a.status", "text"),
-        [Lists.Relevance] = new(Lists.Relevance, TextSearch.Relevance, "real"),
+        [ListQuery.Relevance] = new(ListQuery.Relevance, TextSearch.Relevance, "real"),
     };
 
     /// <summary>By date, undated last; a search, best match first.</summary>

@@ -1,4 +1,5 @@
 using Api.Data;
+using Api.Data.Lists;
 using Api.Meetings;
 using Api.Organizations;
 using Api.Sources;
@@ -12,9 +13,9 @@ public sealed class AgreementRepository(Database database)
     {
         await using var db = await database.ReadAsync();
         var filter = await AgreementFilter.BuildAsync(db, filters);
-        var keys = await Lists.PageAsync<RowId>(db, "a.id", filter.From, filter, order, "a.id", options, k => k.Id);
+        var keys = await ListQuery.PageAsync<RowId>(db, "a.id", filter.From, filter, order, "a.id", options, k => k.Id);
         var agreements = await LoadAsync(db, keys.Items.Select(k => k.Id).ToArray());
-        return new Page<AgreementResponse> { Items = agreements, NextCursor = keys.NextCursor, Total = await Lists.TotalAsync(db, options.Count, filter) };
+        return new Page<AgreementResponse> { Items = agreements, NextCursor = keys.NextCursor, Total = await ListQuery.TotalAsync(db, options.Count, filter) };
     }
 
     public async Task<AgreementResponse?> GetAsync(Guid id)

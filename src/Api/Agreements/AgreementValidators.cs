@@ -1,5 +1,5 @@
 using Api.Countries;
-using Api.Data;
+using Api.Data.Lists;
 using Api.Validation;
 using FluentValidation;
 
@@ -77,7 +77,7 @@ public sealed class AgreementListOptionsValidator : AbstractValidator<AgreementL
     public AgreementListOptionsValidator()
     {
         Include(new ExportablePagedQueryValidator());
-        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, AgreementFilter.SortFields, out _)).WithMessage(Lists.SortMessage(AgreementFilter.SortFields));
-        RuleFor(o => o.Count).OneOf(Lists.CountModes);
+        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, AgreementFilter.SortFields, out _)).WithMessage(ListQuery.SortMessage(AgreementFilter.SortFields));
+        RuleFor(o => o.Count).OneOf(ListQuery.CountModes);
     }
 }

@@ -1,5 +1,5 @@
 using Api.Changes;
-using Api.Data;
+using Api.Data.Lists;
 using Api.Export;
 using Api.Http;
 using Api.Records;
@@ -24,7 +24,7 @@ public sealed class AgreementsController(AgreementRepository agreements, Agreeme
     [ProducesResponseType<Page<AgreementResponse>>(StatusCodes.Status200OK, "application/json")]
     public async Task<ActionResult<Page<AgreementResponse>>> List([FromQuery] AgreementFilters filters, [FromQuery] AgreementListOptions options, [FromQuery] CsvOptions csv)
     {
-        if (!Lists.TryOrder(options.Sort, AgreementFilter.SortFields, AgreementFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
+        if (!ListQuery.TryOrder(options.Sort, AgreementFilter.SortFields, AgreementFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
         return await this.PageOrExportAsync(options, csv, "agreements",
             (cursor, limit) => agreements.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Api.Data;
+using Api.Data.Lists;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Changes;
@@ -87,5 +87,5 @@ public static class ChangeValues
     public static string Cursor(long sequence) => new Cursor(sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Guid.Empty).Encode();
 
     public static long? SequenceOf(string? cursor) =>
-        Data.Cursor.TryDecode(cursor, out var c) && long.TryParse(c!.Key, out var sequence) && sequence >= 0 ? sequence : null;
+        Data.Lists.Cursor.TryDecode(cursor, out var c) && long.TryParse(c!.Key, out var sequence) && sequence >= 0 ? sequence : null;
 }

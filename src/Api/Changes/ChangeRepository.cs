@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Api.Data;
+using Api.Data.Lists;
 using Api.Records;
 
 namespace Api.Changes;

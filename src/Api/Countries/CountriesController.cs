@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Api.Auth;
-using Api.Data;
+using Api.Data.Lists;
 using Api.Export;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

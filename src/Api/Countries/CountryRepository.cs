@@ -1,4 +1,5 @@
 using Api.Data;
+using Api.Data.Lists;
 
 namespace Api.Countries;
 

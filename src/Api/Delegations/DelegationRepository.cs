@@ -1,4 +1,5 @@
 using Api.Data;
+using Api.Data.Lists;
 using Api.Organizations;
 
 namespace Api.Delegations;
@@ -16,10 +17,10 @@ public sealed class DelegationRepository(Database database)
     {
         var filter = DelegationFilter.Build(filters);
         await using var db = await database.ReadAsync();
-        var keys = await Lists.PageAsync<RowId>(db, "d.id", DelegationFilter.SortedFrom, filter, order, "d.id", options, k => k.Id);
+        var keys = await ListQuery.PageAsync<RowId>(db, "d.id", DelegationFilter.SortedFrom, filter, order, "d.id", options, k => k.Id);
         var delegations = await LoadAsync(db, keys.Items.Select(k => k.Id).ToArray());
         // Counts need no meeting: no filter reads one.
-        return new Page<DelegationResponse> { Items = delegations, NextCursor = keys.NextCursor, Total = await Lists.TotalAsync(db, options.Count, filter) };
+        return new Page<DelegationResponse> { Items = delegations, NextCursor = keys.NextCursor, Total = await ListQuery.TotalAsync(db, options.Count, filter) };
     }
 
     public async Task<DelegationResponse?> GetAsync(Guid id)

@@ -1,5 +1,5 @@
 using Api.Countries;
-using Api.Data;
+using Api.Data.Lists;
 using Api.Validation;
 using FluentValidation;
 
@@ -54,7 +54,7 @@ public sealed class DelegationListOptionsValidator : AbstractValidator<Delegatio
     public DelegationListOptionsValidator()
     {
         Include(new ExportablePagedQueryValidator());
-        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, DelegationFilter.SortFields, out _)).WithMessage(Lists.SortMessage(DelegationFilter.SortFields));
-        RuleFor(o => o.Count).OneOf(Lists.CountModes);
+        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, DelegationFilter.SortFields, out _)).WithMessage(ListQuery.SortMessage(DelegationFilter.SortFields));
+        RuleFor(o => o.Count).OneOf(ListQuery.CountModes);
     }
 }

@@ -1,5 +1,5 @@
 using Api.Auth;
-using Api.Data;
+using Api.Data.Lists;
 using Api.Export;
 using Api.Http;
 using Api.Meetings;
@@ -27,7 +27,7 @@ public sealed class DelegationsController(DelegationRepository delegations, Meet
     [ProducesResponseType<Page<DelegationResponse>>(StatusCodes.Status200OK, "application/json")]
     public async Task<ActionResult<Page<DelegationResponse>>> List([FromQuery] DelegationFilters filters, [FromQuery] DelegationListOptions options, [FromQuery] CsvOptions csv)
     {
-        if (!Lists.TryOrder(options.Sort, DelegationFilter.SortFields, DelegationFilter.DefaultOrder, searching: false, options.Cursor, out var order, out var error))
+        if (!ListQuery.TryOrder(options.Sort, DelegationFilter.SortFields, DelegationFilter.DefaultOrder, searching: false, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
         return await this.PageOrExportAsync(options, csv, "delegations",
             (cursor, limit) => delegations.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Api.Data;
+using Api.Data.Lists;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;

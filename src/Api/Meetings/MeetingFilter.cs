@@ -1,4 +1,5 @@
 using Api.Data;
+using Api.Data.Lists;
 using Api.Search;
 
 namespace Api.Meetings;
@@ -18,7 +19,7 @@ public static class MeetingFilter
         ["status"] = new("status", "m.status", "text"),
         ["format"] = new("format", "m.format", "text"),
         ["country"] = new("country", "coalesce(m.country_code, '')", "text"),
-        [Lists.Relevance] = new(Lists.Relevance, TextSearch.Relevance, "real"),
+        [ListQuery.Relevance] = new(ListQuery.Relevance, TextSearch.Relevance, "real"),
     };
 
     /// <summary>By start date; a search, best match first, then newest.</summary>

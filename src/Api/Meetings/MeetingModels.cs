@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Api.Agreements;
-using Api.Data;
+using Api.Data.Lists;
 using Api.Delegations;
 using Api.Http;
 using Api.Sources;

@@ -1,5 +1,6 @@
 using Api.Agreements;
 using Api.Data;
+using Api.Data.Lists;
 using Api.Delegations;
 using Api.Sources;
 using Api.Topics;
@@ -21,9 +22,9 @@ public sealed class MeetingRepository(Database database)
     {
         await using var db = await database.ReadAsync();
         var filter = await MeetingFilter.BuildAsync(db, filters);
-        var page = await Lists.PageAsync<MeetingListItem>(db, SummaryColumns, filter.From, filter, order, "m.id", options, m => m.Id);
+        var page = await ListQuery.PageAsync<MeetingListItem>(db, SummaryColumns, filter.From, filter, order, "m.id", options, m => m.Id);
         var items = await IncludeAsync(db, page.Items, options.IncludeList());
-        return page with { Items = items, Total = await Lists.TotalAsync(db, options.Count, filter) };
+        return page with { Items = items, Total = await ListQuery.TotalAsync(db, options.Count, filter) };
     }
 
     private static async Task<IReadOnlyList<MeetingListItem>> IncludeAsync(DbSession db, IReadOnlyList<MeetingListItem> items, IReadOnlyList<string> include)

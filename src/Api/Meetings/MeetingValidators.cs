@@ -1,5 +1,5 @@
 using Api.Countries;
-using Api.Data;
+using Api.Data.Lists;
 using Api.Delegations;
 using Api.Export;
 using Api.Validation;

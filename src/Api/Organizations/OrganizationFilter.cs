@@ -1,4 +1,4 @@
-using Api.Data;
+using Api.Data.Lists;
 
 namespace Api.Organizations;
 
@@ -13,7 +13,7 @@ public static class OrganizationFilter
     {
         ["name"] = new("name", "coalesce(o.name_en, o.name_ar)", "text"),
         // word_similarity is a real, and cursors compare it as one.
-        [Lists.Relevance] = new(Lists.Relevance, $"word_similarity(fold(@q), {Names})", "real"),
+        [ListQuery.Relevance] = new(ListQuery.Relevance, $"word_similarity(fold(@q), {Names})", "real"),
     };
 
     /// <summary>By name; a search, best match first.</summary>

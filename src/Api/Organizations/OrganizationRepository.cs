@@ -1,4 +1,5 @@
 using Api.Data;
+using Api.Data.Lists;
 
 namespace Api.Organizations;
 
@@ -10,8 +11,8 @@ public sealed class OrganizationRepository(Database database)
         const string columns = "o.id, o.name_en, o.name_ar, o.abbreviation, o.kind, o.country_code, o.parent_id";
         var filter = OrganizationFilter.Build(filters);
         await using var db = await database.ReadAsync();
-        var page = await Lists.PageAsync<OrganizationListItem>(db, columns, filter.From, filter, order, "o.id", options, o => o.Id);
-        return page with { Total = await Lists.TotalAsync(db, options.Count, filter) };
+        var page = await ListQuery.PageAsync<OrganizationListItem>(db, columns, filter.From, filter, order, "o.id", options, o => o.Id);
+        return page with { Total = await ListQuery.TotalAsync(db, options.Count, filter) };
     }
 
     public async Task<OrganizationResponse?> GetAsync(Guid id)

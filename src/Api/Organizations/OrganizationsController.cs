@@ -1,5 +1,5 @@
 using Api.Changes;
-using Api.Data;
+using Api.Data.Lists;
 using Api.Export;
 using Api.Http;
 using Api.Records;
@@ -23,7 +23,7 @@ public sealed class OrganizationsController(OrganizationRepository organizations
     [ProducesResponseType<Page<OrganizationListItem>>(StatusCodes.Status200OK, "application/json")]
     public async Task<ActionResult<Page<OrganizationListItem>>> List([FromQuery] OrganizationFilters filters, [FromQuery] OrganizationListOptions options, [FromQuery] CsvOptions csv)
     {
-        if (!Lists.TryOrder(options.Sort, OrganizationFilter.SortFields, OrganizationFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
+        if (!ListQuery.TryOrder(options.Sort, OrganizationFilter.SortFields, OrganizationFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
         return await this.PageOrExportAsync(options, csv, "organizations",
             (cursor, limit) => organizations.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));

@@ -1,4 +1,4 @@
-using Api.Data;
+using Api.Data.Lists;
 
 namespace Api.Persons;
 
@@ -14,7 +14,7 @@ public static class PersonFilter
     {
         ["name"] = new("name", "coalesce(p.name_en, p.name_ar)", "text"),
         // The best score among the names and aliases (see SearchFrom); a real, and compared as one by cursors.
-        [Lists.Relevance] = new(Lists.Relevance, "s.score", "real"),
+        [ListQuery.Relevance] = new(ListQuery.Relevance, "s.score", "real"),
     };
 
     /// <summary>By name; a search, best match first.</summary>

@@ -1,4 +1,5 @@
 using Api.Data;
+using Api.Data.Lists;
 
 namespace Api.Persons;
 
@@ -15,9 +16,9 @@ public sealed class PersonRepository(Database database)
             """;
         var filter = PersonFilter.Build(filters);
         await using var db = await database.ReadAsync();
-        var page = await Lists.PageAsync<PersonListItem>(db, "p.id, p.name_en, p.name_ar", filter.From, filter, order, "p.id", options, p => p.Id);
+        var page = await ListQuery.PageAsync<PersonListItem>(db, "p.id, p.name_en, p.name_ar", filter.From, filter, order, "p.id", options, p => p.Id);
         var aliases = (await db.QueryAsync<AliasRow>(aliasesSql, new { ids = page.Items.Select(p => p.Id).ToArray() })).ToLookup(a => a.PersonId);
-        var total = await Lists.TotalAsync(db, options.Count, filter);
+        var total = await ListQuery.TotalAsync(db, options.Count, filter);
         return page with
         {
             Items = page.Items.Select(p => p with { Aliases = aliases[p.Id].Select(a => new PersonAlias { Alias = a.Alias, Language = a.Language }).ToList() }).ToList(),

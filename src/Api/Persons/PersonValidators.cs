@@ -1,5 +1,5 @@
 using Api.Countries;
-using Api.Data;
+using Api.Data.Lists;
 using Api.Validation;
 using FluentValidation;
 
@@ -37,7 +37,7 @@ public sealed class PersonListOptionsValidator : AbstractValidator<PersonListOpt
     public PersonListOptionsValidator()
     {
         Include(new ExportablePagedQueryValidator());
-        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, PersonFilter.SortFields, out _)).WithMessage(Lists.SortMessage(PersonFilter.SortFields));
-        RuleFor(o => o.Count).OneOf(Lists.CountModes);
+        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, PersonFilter.SortFields, out _)).WithMessage(ListQuery.SortMessage(PersonFilter.SortFields));
+        RuleFor(o => o.Count).OneOf(ListQuery.CountModes);
     }
 }

@@ -1,5 +1,5 @@
 using Api.Changes;
-using Api.Data;
+using Api.Data.Lists;
 using Api.Export;
 using Api.Http;
 using Api.Records;
@@ -24,7 +24,7 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     [ProducesResponseType<Page<PersonListItem>>(StatusCodes.Status200OK, "application/json")]
     public async Task<ActionResult<Page<PersonListItem>>> List([FromQuery] PersonFilters filters, [FromQuery] PersonListOptions options, [FromQuery] CsvOptions csv)
     {
-        if (!Lists.TryOrder(options.Sort, PersonFilter.SortFields, PersonFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
+        if (!ListQuery.TryOrder(options.Sort, PersonFilter.SortFields, PersonFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
         return await this.PageOrExportAsync(options, csv, "persons",
             (cursor, limit) => persons.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));

@@ -1,4 +1,5 @@
 using Api.Data;
+using Api.Data.Lists;
 using Api.Meetings;
 
 namespace Api.Stats;

@@ -1,4 +1,4 @@
-using Api.Data;
+using Api.Data.Lists;
 using Api.Http;
 namespace Api.Topics;
 

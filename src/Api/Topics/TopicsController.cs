@@ -1,6 +1,6 @@
 using Api.Auth;
 using Api.Changes;
-using Api.Data;
+using Api.Data.Lists;
 using Api.Export;
 using Api.Http;
 using Api.Records;

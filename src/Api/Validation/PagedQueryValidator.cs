@@ -1,4 +1,4 @@
-using Api.Data;
+using Api.Data.Lists;
 using FluentValidation;
 
 namespace Api.Validation;

@@ -2,13 +2,13 @@ using System.Text.Json;
 using Api.Validation;
 using Dapper;
 
-namespace Api.Data;
+namespace Api.Data.Lists;
 
 /// <summary>
 /// What the sorted, searched, counted lists (agreements, delegations, persons, organisations) share: choosing the
 /// order, reading one keyset page in it, and the count.
 /// </summary>
-public static class Lists
+public static class ListQuery
 {
     public static readonly string[] CountModes = ["exact", "estimated"];
 

@@ -1,4 +1,4 @@
-namespace Api.Data;
+namespace Api.Data.Lists;
 
 /// <summary>The id of a listed row, for lists that read a page of ids and then load those records whole.</summary>
 public sealed record RowId

@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace Api.Data;
+namespace Api.Data.Lists;
 
 /// <summary>Collects a list's filter conditions with the values of their parameters; each list's filter builder fills one.</summary>
 public sealed class FilterBuilder

@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace Api.Data;
+namespace Api.Data.Lists;
 
 /// <summary>The SQL of a list's filters: the tables its rows come from and the conditions they meet, with their values as parameters.</summary>
 public sealed record FilterSql(string From, string Where, DynamicParameters Parameters)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace Api.Data;
+namespace Api.Data.Lists;
 
 public static class Paging
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Api.Records;
 using Dapper;
 
-namespace Api.Data;
+namespace Api.Data.Lists;
 
 /// <summary>
 /// A parsed <c>sort=-startDate,title</c>: up to three fields from a fixed list, each ascending or (with

@@ -1,4 +1,4 @@
-namespace Api.Data;
+namespace Api.Data.Lists;
 
 /// <summary>
 /// The text of a listed row's sort values, selected beside its columns as <c>sort0</c>…<c>sort2</c>

@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 
-namespace Api.Data;
+namespace Api.Data.Lists;
 
 /// <summary>
 /// The opaque keyset cursor of a list: the sort key and id of the last row of a page.

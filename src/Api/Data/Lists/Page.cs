@@ -1,4 +1,4 @@
-namespace Api.Data;
+namespace Api.Data.Lists;
 
 /// <summary>What every page says besides its items.</summary>
 public interface IPage
