@@ -8,6 +8,7 @@ using Api.Delegations;
 using Api.Export;
 using Api.Health;
 using Api.Http;
+using Api.Http.OpenApi;
 using Api.Meetings;
 using Api.Migrations;
 using Api.Organizations;

@@ -11,7 +11,7 @@ namespace Api.Http;
 /// What every record kept by id answers alike — replace it, retire it, list its history — so that a resource's
 /// controller declares only what is its own: its list, its read, its create (and a merge patch where it offers one,
 /// <see cref="PatchableRecordsController{TRequest,TResponse}"/>). The documentation below names the record through
-/// <see cref="RecordDocumentFilter"/>: <c>{record}</c> becomes <c>meeting</c>, <c>{a record}</c> <c>a meeting</c>.
+/// <see cref="OpenApi.RecordDocumentFilter"/>: <c>{record}</c> becomes <c>meeting</c>, <c>{a record}</c> <c>a meeting</c>.
 /// </summary>
 [ApiController]
 [Authorize(Policy = ApiPolicies.Read)]

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace Api.Http;
+namespace Api.Http.OpenApi;
 
 /// <summary>
 /// Documents what the HTTP plumbing adds to operations, so Swagger UI shows it where a user looks:

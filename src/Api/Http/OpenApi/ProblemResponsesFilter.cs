@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace Api.Http;
+namespace Api.Http.OpenApi;
 
 /// <summary>
 /// Documents what every operation can answer, so actions state only their own: JSON, and 400 with field errors on

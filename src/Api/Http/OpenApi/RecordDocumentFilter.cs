@@ -2,7 +2,7 @@ using Api.Records;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace Api.Http;
+namespace Api.Http.OpenApi;
 
 /// <summary>
 /// Names the record in the documentation that <see cref="RecordsController{TRequest,TResponse}"/> writes once for
