@@ -167,7 +167,7 @@ public sealed record AgreementFilters
 }
 
 /// <summary>How the agreement list is ordered, paged and counted.</summary>
-public sealed record AgreementListOptions : ExportablePagedQuery
+public sealed record AgreementListOptions : ExportablePagedQuery, ISortedListOptions
 {
     /// <summary>Up to three of date, title, kind, status and (with q) relevance, comma-separated; - before a field sorts it descending. Default: date, undated agreements last (with q: -relevance). Undated agreements sort after every date, so <c>-date</c> puts them first. title is the English title, else the Arabic one. Ties are broken by id.</summary>
     /// <example>-date</example>

@@ -1,5 +1,4 @@
 using Api.Countries;
-using Api.Data.Lists;
 using Api.Validation;
 using FluentValidation;
 
@@ -77,7 +76,6 @@ public sealed class AgreementListOptionsValidator : AbstractValidator<AgreementL
     public AgreementListOptionsValidator()
     {
         Include(new ExportablePagedQueryValidator());
-        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, AgreementFilter.SortFields, out _)).WithMessage(ListQuery.SortMessage(AgreementFilter.SortFields));
-        RuleFor(o => o.Count).OneOf(ListQuery.CountModes);
+        this.SortAndCountRules(AgreementFilter.SortFields);
     }
 }

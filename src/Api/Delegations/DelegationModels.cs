@@ -93,7 +93,7 @@ public sealed record DelegationFilters
 }
 
 /// <summary>How the delegation list is ordered, paged and counted.</summary>
-public sealed record DelegationListOptions : ExportablePagedQuery
+public sealed record DelegationListOptions : ExportablePagedQuery, ISortedListOptions
 {
     /// <summary>Up to three of startDate (the start date of the delegation's meeting), country (the country code; delegations of an organisation alone first) and role, comma-separated; - before a field sorts it descending. Default: startDate. Ties are broken by id.</summary>
     /// <example>-startDate,role</example>

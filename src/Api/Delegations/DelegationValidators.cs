@@ -1,5 +1,4 @@
 using Api.Countries;
-using Api.Data.Lists;
 using Api.Validation;
 using FluentValidation;
 
@@ -54,7 +53,6 @@ public sealed class DelegationListOptionsValidator : AbstractValidator<Delegatio
     public DelegationListOptionsValidator()
     {
         Include(new ExportablePagedQueryValidator());
-        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, DelegationFilter.SortFields, out _)).WithMessage(ListQuery.SortMessage(DelegationFilter.SortFields));
-        RuleFor(o => o.Count).OneOf(ListQuery.CountModes);
+        this.SortAndCountRules(DelegationFilter.SortFields);
     }
 }

@@ -227,7 +227,7 @@ public sealed record MeetingFilters
 }
 
 /// <summary>How the meeting list is ordered, paged, counted and filled.</summary>
-public sealed record MeetingListOptions : PagedQuery
+public sealed record MeetingListOptions : PagedQuery, ISortedListOptions
 {
     /// <summary>Up to three of startDate, endDate, title, status, format, country and (with q) relevance, comma-separated; - before a field sorts it descending. Default: startDate (with q: -relevance,-startDate). Ties are broken by id.</summary>
     /// <example>-startDate</example>

@@ -1,5 +1,4 @@
 using Api.Countries;
-using Api.Data.Lists;
 using Api.Delegations;
 using Api.Export;
 using Api.Validation;
@@ -79,9 +78,7 @@ public sealed class MeetingListOptionsValidator : AbstractValidator<MeetingListO
     public MeetingListOptionsValidator()
     {
         Include(new PagedQueryValidator());
-        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, MeetingFilter.SortFields, out _))
-            .WithMessage($"'sort' takes up to {SortOrder.MaxFields} of: {string.Join(", ", MeetingFilter.SortFields.Keys)}, each once, comma-separated, with - for descending.");
-        RuleFor(o => o.Count).OneOf(["exact", "estimated"]);
+        this.SortAndCountRules(MeetingFilter.SortFields);
         RuleForEach(o => o.IncludeList()).OverrideIndexer((_, _, _, _) => "").OneOf(MeetingRepository.Includes).OverridePropertyName("include");
     }
 }

@@ -141,7 +141,7 @@ public sealed record OrganizationFilters
 }
 
 /// <summary>How the organisation list is ordered, paged and counted.</summary>
-public sealed record OrganizationListOptions : ExportablePagedQuery
+public sealed record OrganizationListOptions : ExportablePagedQuery, ISortedListOptions
 {
     /// <summary>name (the English name, else the Arabic one) or, with q, relevance (how well the names and abbreviation match); - before a field sorts it descending; both may be given, comma-separated. Default: name (with q: -relevance). Ties are broken by id.</summary>
     /// <example>name</example>

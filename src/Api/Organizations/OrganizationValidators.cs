@@ -1,5 +1,4 @@
 using Api.Countries;
-using Api.Data.Lists;
 using Api.Validation;
 using FluentValidation;
 
@@ -36,7 +35,6 @@ public sealed class OrganizationListOptionsValidator : AbstractValidator<Organiz
     public OrganizationListOptionsValidator()
     {
         Include(new ExportablePagedQueryValidator());
-        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, OrganizationFilter.SortFields, out _)).WithMessage(ListQuery.SortMessage(OrganizationFilter.SortFields));
-        RuleFor(o => o.Count).OneOf(ListQuery.CountModes);
+        this.SortAndCountRules(OrganizationFilter.SortFields);
     }
 }

@@ -153,7 +153,7 @@ public sealed record PersonFilters
 }
 
 /// <summary>How the person list is ordered, paged and counted.</summary>
-public sealed record PersonListOptions : ExportablePagedQuery
+public sealed record PersonListOptions : ExportablePagedQuery, ISortedListOptions
 {
     /// <summary>name (the English name, else the Arabic one) or, with q, relevance (how well the best of the names and aliases matches); - before a field sorts it descending; both may be given, comma-separated. Default: name (with q: -relevance). Ties are broken by id.</summary>
     /// <example>name</example>

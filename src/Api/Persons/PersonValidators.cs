@@ -1,5 +1,4 @@
 using Api.Countries;
-using Api.Data.Lists;
 using Api.Validation;
 using FluentValidation;
 
@@ -37,7 +36,6 @@ public sealed class PersonListOptionsValidator : AbstractValidator<PersonListOpt
     public PersonListOptionsValidator()
     {
         Include(new ExportablePagedQueryValidator());
-        RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, PersonFilter.SortFields, out _)).WithMessage(ListQuery.SortMessage(PersonFilter.SortFields));
-        RuleFor(o => o.Count).OneOf(ListQuery.CountModes);
+        this.SortAndCountRules(PersonFilter.SortFields);
     }
 }

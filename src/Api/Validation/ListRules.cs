@@ -1,3 +1,4 @@
+using Api.Data.Lists;
 using FluentValidation;
 
 namespace Api.Validation;
@@ -17,4 +18,16 @@ public static class ListRules
             .WithMessage($"'{{PropertyName}}' takes 1 to {MaxCodes} comma-separated alpha-3 codes.")
             .Must(c => c is null || c.Split(',', StringSplitOptions.TrimEntries).Distinct().Count() == c.Split(',').Length)
             .WithMessage("'{PropertyName}' names a country twice.");
+
+    /// <summary>
+    /// The rules every sorted list's options share: <c>sort</c> takes up to three of the list's fields, <c>count</c> is
+    /// exact or estimated. (Whether relevance may be asked, and whether a cursor fits the order, depend on the
+    /// filters too: <see cref="ListQuery.TryOrder"/>.)
+    /// </summary>
+    public static void SortAndCountRules<T>(this AbstractValidator<T> validator, IReadOnlyDictionary<string, SortField> fields)
+        where T : ISortedListOptions
+    {
+        validator.RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, fields, out _)).WithMessage(ListQuery.SortMessage(fields));
+        validator.RuleFor(o => o.Count).OneOf(ListQuery.CountModes);
+    }
 }
