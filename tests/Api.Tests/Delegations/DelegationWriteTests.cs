@@ -65,5 +65,31 @@ public sealed class DelegationWriteTests(DbFixture db) : DatabaseTest(db, db.Wri
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_meeting_shows_its_delegations_hosts_first_then_guests_organisers_participants_and_mediators_each_by_country()
+    {
+        var meeting = Bodies.Meeting();
+        // Sent in the reverse of the order responses use; two guests, to see the country order within a role.
+        meeting["delegations"] = new JsonArray(
+            new JsonObject { ["role"] = "mediator", ["countryCode"] = "SDN", ["members"] = new JsonArray() },
+            new JsonObject { ["role"] = "participant", ["countryCode"] = "NER", ["members"] = new JsonArray() },
+            new JsonObject { ["role"] = "organiser", ["countryCode"] = "NER", ["members"] = new JsonArray() },
+            new JsonObject { ["role"] = "guest", ["countryCode"] = "SDN", ["members"] = new JsonArray() },
+            new JsonObject { ["role"] = "guest", ["countryCode"] = "LBY", ["members"] = new JsonArray() },
+            new JsonObject { ["role"] = "host", ["countryCode"] = "TCD", ["members"] = new JsonArray() });
+        var created = await Client.PostJsonAsync("/api/v1/meetings", meeting);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var url = created.Headers.Location!.AbsolutePath;
+        string[] expected = ["host TCD", "guest LBY", "guest SDN", "organiser NER", "participant NER", "mediator SDN"];
+        static IEnumerable<string> Order(JsonElement delegations) =>
+            delegations.EnumerateArray().Select(d => $"{d.GetProperty("role").GetString()} {d.GetProperty("countryCode").GetString()}");
+
+        Assert.Equal(expected, Order((await Client.GetFromJsonAsync<JsonElement>(url)).GetProperty("delegations")));
+        Assert.Equal(expected, Order(await Client.GetFromJsonAsync<JsonElement>($"{url}/delegations")));
+        var listed = await Client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings?from=2019-03-12&to=2019-03-12&include=delegations");
+        var item = listed.GetProperty("items").EnumerateArray().Single(m => url.EndsWith(m.GetProperty("id").GetString()!, StringComparison.Ordinal));
+        Assert.Equal(expected, Order(item.GetProperty("delegations")));
+    }
+
     private Task<(string Url, string ETag)> CreateAsync() => Client.CreateMeetingAsync();
 }
