@@ -22,13 +22,9 @@ public sealed class AgreementsController(AgreementRepository agreements, Agreeme
     [HttpGet]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<AgreementResponse>>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult<Page<AgreementResponse>>> List([FromQuery] AgreementFilters filters, [FromQuery] AgreementListOptions options, [FromQuery] CsvOptions csv)
-    {
-        if (!ListQuery.TryOrder(options.Sort, AgreementFilter.SortFields, AgreementFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
-            return WriteResponses.Validation(HttpContext, [error!]);
-        return await this.PageOrExportAsync(options, csv, "agreements",
-            (cursor, limit) => agreements.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
-    }
+    public Task<ActionResult> List([FromQuery] AgreementFilters filters, [FromQuery] AgreementListOptions options, [FromQuery] CsvOptions csv) =>
+        this.SortedPageOrExportAsync(options, csv, "agreements", AgreementFilter.SortFields, AgreementFilter.DefaultOrder(filters), filters.Q is not null,
+            (cursor, limit, order) => agreements.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
 
     /// <summary>Gets an agreement with its parties, the meetings it is linked to and its sources.</summary>
     /// <param name="id" example="12523f50-4a36-5fed-8f9c-e64d79b41ab1">The agreement's id.</param>

@@ -14,11 +14,9 @@ public sealed class CountryRepository(Database database)
             ORDER BY code
             LIMIT @take
             """;
-        Cursor.TryDecode(query.Cursor, out var cursor);
         await using var db = await database.ReadAsync();
-        var rows = await db.QueryAsync<CountryResponse>(sql, new { after = cursor?.Key, take = query.Limit + 1 });
         // The code is the whole sort key; countries have no uuid to break ties with.
-        return Page<CountryResponse>.From(rows, query.Limit, c => new Cursor(c.Code, Guid.Empty));
+        return await ListQuery.ByCodeAsync<CountryResponse>(db, sql, query, c => new Cursor(c.Code, Guid.Empty));
     }
 
     public async Task<CountryResponse?> GetAsync(string code)

@@ -25,13 +25,9 @@ public sealed class DelegationsController(DelegationRepository delegations, Meet
     [HttpGet]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<DelegationResponse>>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult<Page<DelegationResponse>>> List([FromQuery] DelegationFilters filters, [FromQuery] DelegationListOptions options, [FromQuery] CsvOptions csv)
-    {
-        if (!ListQuery.TryOrder(options.Sort, DelegationFilter.SortFields, DelegationFilter.DefaultOrder, searching: false, options.Cursor, out var order, out var error))
-            return WriteResponses.Validation(HttpContext, [error!]);
-        return await this.PageOrExportAsync(options, csv, "delegations",
-            (cursor, limit) => delegations.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
-    }
+    public Task<ActionResult> List([FromQuery] DelegationFilters filters, [FromQuery] DelegationListOptions options, [FromQuery] CsvOptions csv) =>
+        this.SortedPageOrExportAsync(options, csv, "delegations", DelegationFilter.SortFields, DelegationFilter.DefaultOrder, searching: false,
+            (cursor, limit, order) => delegations.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
 
     /// <summary>Gets a delegation with its members.</summary>
     /// <param name="id" example="ac36b88e-d64b-5762-88c5-4348e3de0eab">The delegation's id.</param>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Api.Data.Lists;
 using Api.Http;
 namespace Api.Organizations;
@@ -50,47 +51,12 @@ public record OrganizationRequest
 
     /// <summary>Id of the organisation it is part of (a department's ministry).</summary>
     /// <example>07db9fc8-2af8-5a27-a36f-cca14854f524</example>
+    [JsonPropertyOrder(1)]
     public Guid? ParentId { get; init; }
 }
 
-/// <summary>An organisation with its place in its hierarchy.</summary>
-public sealed record OrganizationResponse : IVersioned
-{
-    /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public long Version { get; init; }
-
-    /// <summary>Stable id.</summary>
-    public required Guid Id { get; init; }
-
-    /// <summary>Name in English.</summary>
-    /// <example>General Administration for Ports Security</example>
-    public string? NameEn { get; init; }
-
-    /// <summary>Name in Arabic.</summary>
-    /// <example>الإدارة العامة لأمن المنافذ</example>
-    public string? NameAr { get; init; }
-
-    /// <summary>Abbreviation, where one is in use.</summary>
-    public string? Abbreviation { get; init; }
-
-    /// <summary>government, ministry, department, embassy, armed_forces, team, intergovernmental, nongovernmental or other.</summary>
-    /// <example>department</example>
-    public required string Kind { get; init; }
-
-    /// <summary>ISO 3166-1 alpha-3 code of its country; null for intergovernmental bodies.</summary>
-    /// <example>LBY</example>
-    public string? CountryCode { get; init; }
-
-    /// <summary>The organisation it is part of.</summary>
-    public OrganizationRef? Parent { get; init; }
-
-    /// <summary>The organisations that are part of it.</summary>
-    public IReadOnlyList<OrganizationRef> Children { get; init; } = [];
-}
-
-/// <summary>An organisation as the list shows it.</summary>
-public sealed record OrganizationListItem
+/// <summary>An organisation as lists show it, and the start of its record.</summary>
+public record OrganizationSummary
 {
     /// <summary>Stable id.</summary>
     /// <example>2a36b663-fc25-5f72-8ab2-f37e1a5b656f</example>
@@ -115,9 +81,31 @@ public sealed record OrganizationListItem
     /// <summary>ISO 3166-1 alpha-3 code of its country; null for intergovernmental bodies.</summary>
     /// <example>LBY</example>
     public string? CountryCode { get; init; }
+}
 
+/// <summary>An organisation with its place in its hierarchy.</summary>
+// Its own properties follow the summary's, so the id and names lead the JSON.
+public sealed record OrganizationResponse : OrganizationSummary, IVersioned
+{
+    /// <summary>The row's version, raised by every change; sent as the ETag, not in the body.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long Version { get; init; }
+
+    /// <summary>The organisation it is part of.</summary>
+    [JsonPropertyOrder(1)]
+    public OrganizationRef? Parent { get; init; }
+
+    /// <summary>The organisations that are part of it.</summary>
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<OrganizationRef> Children { get; init; } = [];
+}
+
+/// <summary>An organisation as the list shows it.</summary>
+public sealed record OrganizationListItem : OrganizationSummary
+{
     /// <summary>Id of the organisation it is part of.</summary>
     /// <example>07db9fc8-2af8-5a27-a36f-cca14854f524</example>
+    [JsonPropertyOrder(1)]
     public Guid? ParentId { get; init; }
 }
 

@@ -21,13 +21,9 @@ public sealed class OrganizationsController(OrganizationRepository organizations
     [HttpGet]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<OrganizationListItem>>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult<Page<OrganizationListItem>>> List([FromQuery] OrganizationFilters filters, [FromQuery] OrganizationListOptions options, [FromQuery] CsvOptions csv)
-    {
-        if (!ListQuery.TryOrder(options.Sort, OrganizationFilter.SortFields, OrganizationFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
-            return WriteResponses.Validation(HttpContext, [error!]);
-        return await this.PageOrExportAsync(options, csv, "organizations",
-            (cursor, limit) => organizations.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
-    }
+    public Task<ActionResult> List([FromQuery] OrganizationFilters filters, [FromQuery] OrganizationListOptions options, [FromQuery] CsvOptions csv) =>
+        this.SortedPageOrExportAsync(options, csv, "organizations", OrganizationFilter.SortFields, OrganizationFilter.DefaultOrder(filters), filters.Q is not null,
+            (cursor, limit, order) => organizations.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
 
     /// <summary>Gets an organisation with its parent and the organisations that are part of it.</summary>
     /// <param name="id" example="2a36b663-fc25-5f72-8ab2-f37e1a5b656f">The organisation's id.</param>

@@ -22,13 +22,9 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     [HttpGet]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson)]
     [ProducesResponseType<Page<PersonListItem>>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult<Page<PersonListItem>>> List([FromQuery] PersonFilters filters, [FromQuery] PersonListOptions options, [FromQuery] CsvOptions csv)
-    {
-        if (!ListQuery.TryOrder(options.Sort, PersonFilter.SortFields, PersonFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
-            return WriteResponses.Validation(HttpContext, [error!]);
-        return await this.PageOrExportAsync(options, csv, "persons",
-            (cursor, limit) => persons.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
-    }
+    public Task<ActionResult> List([FromQuery] PersonFilters filters, [FromQuery] PersonListOptions options, [FromQuery] CsvOptions csv) =>
+        this.SortedPageOrExportAsync(options, csv, "persons", PersonFilter.SortFields, PersonFilter.DefaultOrder(filters), filters.Q is not null,
+            (cursor, limit, order) => persons.ListAsync(filters, options with { Cursor = cursor, Limit = limit }, order));
 
     /// <summary>Gets a person with their aliases and the meetings they attended.</summary>
     /// <param name="id" example="92a6f642-cd11-5f44-8d88-2f382b64fc57">The person's id.</param>

@@ -22,8 +22,7 @@ public static class SearchDocuments
         const string agreements = """
             SELECT DISTINCT agreement_id FROM agreement_parties WHERE person_id = @id
             """;
-        await MeetingsAsync(db, await db.QueryAsync<Guid>(meetings, new { id }));
-        await AgreementsAsync(db, await db.QueryAsync<Guid>(agreements, new { id }));
+        await ShownInAsync(db, id, meetings, agreements);
     }
 
     /// <summary>The meetings and agreements that show an organisation's names.</summary>
@@ -37,8 +36,7 @@ public static class SearchDocuments
         const string agreements = """
             SELECT DISTINCT agreement_id FROM agreement_parties WHERE organization_id = @id
             """;
-        await MeetingsAsync(db, await db.QueryAsync<Guid>(meetings, new { id }));
-        await AgreementsAsync(db, await db.QueryAsync<Guid>(agreements, new { id }));
+        await ShownInAsync(db, id, meetings, agreements);
     }
 
     /// <summary>The meetings filed under a topic.</summary>
@@ -48,6 +46,13 @@ public static class SearchDocuments
             SELECT meeting_id FROM meeting_topics WHERE topic_id = @id
             """;
         await MeetingsAsync(db, await db.QueryAsync<Guid>(meetings, new { id }));
+    }
+
+    /// <summary>The meetings and agreements that the queries find for record <paramref name="id"/>.</summary>
+    private static async Task ShownInAsync(DbSession db, Guid id, string meetingsSql, string agreementsSql)
+    {
+        await MeetingsAsync(db, await db.QueryAsync<Guid>(meetingsSql, new { id }));
+        await AgreementsAsync(db, await db.QueryAsync<Guid>(agreementsSql, new { id }));
     }
 
     private static Task MeetingsAsync(DbSession db, IReadOnlyCollection<Guid> ids) => RefreshAsync(db, Meetings, ids);

@@ -16,30 +16,31 @@ public sealed class SourceRepository(Database database)
     }
 
     /// <summary>The sources each of some meetings rests on, oldest first.</summary>
-    public static async Task<ILookup<Guid, SourceResponse>> LoadForMeetingsAsync(DbSession db, Guid[] meetingIds)
-    {
-        const string sql = """
-            SELECT ms.meeting_id AS owner_id, s.id, s.title, s.publisher, s.url, s.language, s.published_on, s.reference, s.notes
-            FROM meeting_sources ms
-            JOIN sources s ON s.id = ms.source_id
-            WHERE ms.meeting_id = ANY(@ids)
-            ORDER BY s.published_on NULLS LAST, s.id
-            """;
-        return (await db.QueryAsync<SourceRow>(sql, new { ids = meetingIds })).ToLookup(r => r.OwnerId, r => r.Source);
-    }
+    public static Task<ILookup<Guid, SourceResponse>> LoadForMeetingsAsync(DbSession db, Guid[] meetingIds) =>
+        LoadForAsync(db, MeetingSourcesSql, meetingIds);
 
     /// <summary>The sources each of some agreements rests on, oldest first.</summary>
-    public static async Task<ILookup<Guid, SourceResponse>> LoadForAgreementsAsync(DbSession db, Guid[] agreementIds)
-    {
-        const string sql = """
-            SELECT ags.agreement_id AS owner_id, s.id, s.title, s.publisher, s.url, s.language, s.published_on, s.reference, s.notes
-            FROM agreement_sources ags
-            JOIN sources s ON s.id = ags.source_id
-            WHERE ags.agreement_id = ANY(@ids)
-            ORDER BY s.published_on NULLS LAST, s.id
-            """;
-        return (await db.QueryAsync<SourceRow>(sql, new { ids = agreementIds })).ToLookup(r => r.OwnerId, r => r.Source);
-    }
+    public static Task<ILookup<Guid, SourceResponse>> LoadForAgreementsAsync(DbSession db, Guid[] agreementIds) =>
+        LoadForAsync(db, AgreementSourcesSql, agreementIds);
+
+    private const string MeetingSourcesSql = """
+        SELECT ms.meeting_id AS owner_id, s.id, s.title, s.publisher, s.url, s.language, s.published_on, s.reference, s.notes
+        FROM meeting_sources ms
+        JOIN sources s ON s.id = ms.source_id
+        WHERE ms.meeting_id = ANY(@ids)
+        ORDER BY s.published_on NULLS LAST, s.id
+        """;
+
+    private const string AgreementSourcesSql = """
+        SELECT ags.agreement_id AS owner_id, s.id, s.title, s.publisher, s.url, s.language, s.published_on, s.reference, s.notes
+        FROM agreement_sources ags
+        JOIN sources s ON s.id = ags.source_id
+        WHERE ags.agreement_id = ANY(@ids)
+        ORDER BY s.published_on NULLS LAST, s.id
+        """;
+
+    private static async Task<ILookup<Guid, SourceResponse>> LoadForAsync(DbSession db, string sql, Guid[] ids) =>
+        (await db.QueryAsync<SourceRow>(sql, new { ids })).ToLookup(r => r.OwnerId, r => r.Source);
 
     private sealed record SourceRow
     {

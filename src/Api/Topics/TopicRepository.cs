@@ -14,18 +14,15 @@ public sealed class TopicRepository(Database database)
             ORDER BY code
             LIMIT @take
             """;
-        Cursor.TryDecode(query.Cursor, out var cursor);
         await using var db = await database.ReadAsync();
-        var rows = await db.QueryAsync<TopicResponse>(sql, new { after = cursor?.Key, take = query.Limit + 1 });
-        return Page<TopicResponse>.From(rows, query.Limit, t => new Cursor(t.Code, t.Id));
+        return await ListQuery.ByCodeAsync<TopicResponse>(db, sql, query, t => new Cursor(t.Code, t.Id));
     }
 
+    /// <summary>The topic with this code, or null.</summary>
     public async Task<TopicResponse?> GetAsync(string code)
     {
         const string sql = """
-            SELECT id, code, label_en, label_ar, version
-            FROM topics
-            WHERE code = @code
+            SELECT id, code, label_en, label_ar, version FROM topics WHERE code = @code
             """;
         await using var db = await database.ReadAsync();
         return await db.SingleOrDefaultAsync<TopicResponse>(sql, new { code });
@@ -41,12 +38,11 @@ public sealed class TopicRepository(Database database)
         return await db.ScalarAsync<Guid?>(sql, new { code });
     }
 
+    /// <summary>The topic with this id, or null.</summary>
     public async Task<TopicResponse?> GetByIdAsync(Guid id)
     {
         const string sql = """
-            SELECT id, code, label_en, label_ar, version
-            FROM topics
-            WHERE id = @id
+            SELECT id, code, label_en, label_ar, version FROM topics WHERE id = @id
             """;
         await using var db = await database.ReadAsync();
         return await db.SingleOrDefaultAsync<TopicResponse>(sql, new { id });

@@ -86,4 +86,15 @@ public static class ListQuery
                 return null;
         }
     }
+
+    /// <summary>
+    /// One page of a list ordered by a unique text code (topics, countries): <paramref name="sql"/> reads the rows after
+    /// <c>@after</c> (null for the first page) and at most <c>@take</c> of them.
+    /// </summary>
+    public static async Task<Page<T>> ByCodeAsync<T>(DbSession db, string sql, PagedQuery query, Func<T, Cursor> cursorOf)
+    {
+        Cursor.TryDecode(query.Cursor, out var cursor);
+        var rows = await db.QueryAsync<T>(sql, new { after = cursor?.Key, take = query.Limit + 1 });
+        return Page<T>.From(rows, query.Limit, cursorOf);
+    }
 }
