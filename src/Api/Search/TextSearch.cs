@@ -73,7 +73,7 @@ public static class TextSearch
             FROM (SELECT DISTINCT w AS word FROM regexp_split_to_table(fold($1), '[^[:alnum:]]+') w WHERE w <> '') q
             ORDER BY q.word
             """;
-        // Read by hand: Dapper does not map a text[] column to string[].
+        // One text[] per word of q, read straight from the reader.
         await using var command = new NpgsqlCommand(similarSql, db.Connection) { Parameters = { new() { Value = q.Trim() } } };
         await using var reader = await command.ExecuteReaderAsync(db.CancellationToken);
         var words = new List<string[]>();
