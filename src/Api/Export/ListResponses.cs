@@ -15,7 +15,7 @@ public static class ListResponses
         string name, IReadOnlyDictionary<string, SortField> fields, SortOrder fallback, bool searching, Func<string?, int, SortOrder, Task<Page<T>>> page)
         where TOptions : ExportablePagedQuery, ISortedListOptions
     {
-        if (!ListQuery.TryOrder(options.Sort, fields, fallback, searching, options.Cursor, out var order, out var error))
+        if (!ListQuery.TryOrder(options, fields, fallback, searching, out var order, out var error))
             return WriteResponses.Validation(controller.HttpContext, [error!]);
         return await controller.PageOrExportAsync(options, csv, name, (cursor, limit) => page(cursor, limit, order));
     }

@@ -25,7 +25,7 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingExport
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson, OutputFormats.GeoJson)]
     public async Task<ActionResult<Page<MeetingListItem>>> List([FromQuery] MeetingFilters filters, [FromQuery] MeetingListOptions options, [FromQuery] CsvOptions csv)
     {
-        if (!ListQuery.TryOrder(options.Sort, MeetingFilter.SortFields, MeetingFilter.DefaultOrder(filters), filters.Q is not null, options.Cursor, out var order, out var error))
+        if (!ListQuery.TryOrder(options, MeetingFilter.SortFields, MeetingFilter.DefaultOrder(filters), filters.Q is not null, out var order, out var error))
             return WriteResponses.Validation(HttpContext, [error!]);
         var format = OutputFormats.Of(Request, OutputFormats.All);
         if (format == OutputFormats.Json)

@@ -27,7 +27,7 @@ public static class ListRules
     public static void SortAndCountRules<T>(this AbstractValidator<T> validator, IReadOnlyDictionary<string, SortField> fields)
         where T : ISortedListOptions
     {
-        validator.RuleFor(o => o.Sort).Must(s => s is null || SortOrder.TryParse(s, fields, out _)).WithMessage(ListQuery.SortMessage(fields));
+        validator.RuleFor(o => o.Sort).Must((o, sort) => sort is null || ListQuery.SortOf(o, fields) is not null).WithMessage(ListQuery.SortMessage(fields));
         validator.RuleFor(o => o.Count).OneOf(ListQuery.CountModes);
     }
 }

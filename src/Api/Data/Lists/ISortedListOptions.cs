@@ -6,4 +6,6 @@ public interface ISortedListOptions
     string? Sort { get; }
 
     string? Count { get; }
+
+    string? Cursor { get; }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Api.Validation;
 using Dapper;
@@ -19,19 +20,29 @@ public static class ListQuery
 
     /// <summary>
     /// The order a request asks for (its <c>sort</c>, else <paramref name="fallback"/>), or the error to answer 400 with:
-    /// relevance without a search, or a cursor that was made for another order.
+    /// relevance without a search, or a cursor that was made for another order. (That the sort names the list's fields
+    /// was checked with the other options: <see cref="SortOf"/>.)
     /// </summary>
-    public static bool TryOrder(string? sort, IReadOnlyDictionary<string, SortField> fields, SortOrder fallback, bool searching, string? cursor,
+    public static bool TryOrder(ISortedListOptions options, IReadOnlyDictionary<string, SortField> fields, SortOrder fallback, bool searching,
         out SortOrder order, out FieldError? error)
     {
-        order = sort is not null && SortOrder.TryParse(sort, fields, out var parsed) ? parsed! : fallback;
+        order = SortOf(options, fields) ?? fallback;
         error = null;
         if (!searching && order.Keys.Any(k => k.Field.Name == Relevance))
             error = new FieldError("sort", "Sorting by relevance needs a search (q).");
-        else if (cursor is not null && order.Read(cursor) is null)
+        else if (options.Cursor is not null && order.Read(options.Cursor) is null)
             error = new FieldError("cursor", "This cursor was made for another sort order, or is not one this API gave out.");
         return error is null;
     }
+
+    /// <summary>
+    /// The order the options' <c>sort</c> names, null when it names none (or none of <paramref name="fields"/>'s). Parsed once
+    /// per options object — the validator asks first, then the action — and remembered beside it.
+    /// </summary>
+    public static SortOrder? SortOf(ISortedListOptions options, IReadOnlyDictionary<string, SortField> fields) =>
+        options.Sort is null ? null : ParsedSorts.GetValue(options, o => SortOrder.TryParse(o.Sort!, fields, out var order) ? order : null);
+
+    private static readonly ConditionalWeakTable<ISortedListOptions, SortOrder?> ParsedSorts = new();
 
     /// <summary>
     /// One page of rows in <paramref name="order"/> after the cursor: <c>limit + 1</c> rows are read, so the page knows
