@@ -1,4 +1,5 @@
 using Api.Data.Lists;
+
 namespace Api.Countries;
 
 /// <summary>A country, as ISO 3166-1 names it.</summary>

@@ -23,7 +23,7 @@ public sealed class ValidationFilter(IServiceProvider services) : IAsyncActionFi
             var result = await validator.ValidateAsync(
                 new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
             foreach (var failure in result.Errors)
-                errors.Add(new FieldError(Text.CamelCasePath(failure.PropertyName), failure.ErrorMessage));
+                errors.Add(FieldError.From(failure));
         }
 
         if (errors.Count > 0)

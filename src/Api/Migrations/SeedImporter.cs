@@ -232,7 +232,7 @@ public sealed class SeedImporter(
         foreach (var r in records)
         {
             var result = await validator.ValidateAsync(r.Record, cancellationToken);
-            errors.AddRange(result.Errors.Select(e => $"{r.Where}: {Text.CamelCasePath(e.PropertyName)}: {e.ErrorMessage}"));
+            errors.AddRange(result.Errors.Select(e => $"{r.Where}: {FieldError.CamelCase(e.PropertyName)}: {e.ErrorMessage}"));
         }
     }
 

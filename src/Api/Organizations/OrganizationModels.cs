@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Api.Data.Lists;
 using Api.Http;
+
 namespace Api.Organizations;
 
 /// <summary>A short reference to an organisation, as other records show it.</summary>

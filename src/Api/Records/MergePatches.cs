@@ -29,7 +29,7 @@ public static class MergePatches
             return WriteResult.Invalid("body", "A merge patch is a JSON object holding the fields to change (null removes one).");
         var validation = await validator.ValidateAsync(doc, cancellationToken);
         if (!validation.IsValid)
-            return WriteResult.Invalid(validation.Errors.Select(e => new FieldError(Text.CamelCasePath(e.PropertyName), e.ErrorMessage)).ToList());
+            return WriteResult.Invalid(validation.Errors.Select(FieldError.From).ToList());
         return Edit<TDoc>.To(doc);
     }
 }

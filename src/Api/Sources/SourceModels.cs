@@ -1,4 +1,5 @@
 using Api.Http;
+
 namespace Api.Sources;
 
 /// <summary>What a record rests on: a report, a statement, a page.</summary>

@@ -1,5 +1,6 @@
 using Api.Data.Lists;
 using Api.Http;
+
 namespace Api.Topics;
 
 /// <summary>A topic of the controlled vocabulary.</summary>
