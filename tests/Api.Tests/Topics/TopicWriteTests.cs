@@ -33,4 +33,31 @@ public sealed class TopicWriteTests(DbFixture db) : DatabaseTest(db, db.WriterCl
         var inUse = await Client.DeleteAsync("/api/v1/topics/refugees-and-displaced", renamed.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.Conflict, inUse.StatusCode);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task If_Match_may_list_several_tags_in_one_header_or_in_several_and_any_current_one_lets_the_write_through(bool severalHeaders)
+    {
+        var created = await Client.PostJsonAsync("/api/v1/topics", Bodies.Topic());
+        var current = created.Headers.ETag!.ToString();
+        var body = new JsonObject { ["code"] = "refugees", ["labelEn"] = "Refugees and asylum seekers", ["labelAr"] = "اللاجئون" };
+
+        var stale = new HttpRequestMessage(HttpMethod.Put, "/api/v1/topics/refugees") { Content = JsonContent.Create(body) };
+        stale.Headers.TryAddWithoutValidation("If-Match", "\"7.0000000000000000\", \"8.0000000000000000\"");
+        var refused = await Client.SendAsync(stale);
+        var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/topics/refugees") { Content = JsonContent.Create(body) };
+        if (severalHeaders)
+        {
+            put.Headers.TryAddWithoutValidation("If-Match", "\"7.0000000000000000\"");
+            put.Headers.TryAddWithoutValidation("If-Match", current);
+        }
+        else
+            put.Headers.TryAddWithoutValidation("If-Match", $"\"7.0000000000000000\", {current}");
+        var written = await Client.SendAsync(put);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, written.StatusCode);
+        Assert.Equal("Refugees and asylum seekers", (await written.JsonAsync()).GetProperty("labelEn").GetString());
+    }
 }
