@@ -38,7 +38,7 @@ public sealed class AgreementsController(AgreementRepository agreements, Agreeme
     [HttpPost]
     [ProducesResponseType<AgreementResponse>(StatusCodes.Status201Created, "application/json")]
     public async Task<ActionResult> Create(AgreementRequest request) =>
-        await this.WrittenAsync(await Writer.CreateAsync(Store, request, this.Actor()), agreements.GetAsync, nameof(Get));
+        await this.CreatedAsync(await Writer.CreateAsync(Store, request, this.Actor()), agreements.GetAsync, nameof(Get));
 
     protected override Task<AgreementResponse?> ReadAsync(Guid id) => agreements.GetAsync(id);
 }

@@ -1,9 +1,9 @@
 namespace Api.Auth;
 
 /// <summary>
-/// The names controllers use: <c>[Authorize(Policy = ApiPolicies.Read)]</c> on every controller,
-/// <c>[Authorize(Policy = ApiPolicies.Write)]</c> and <c>[EnableRateLimiting(ApiPolicies.WriteRateLimit)]</c>
-/// on every action that changes data. The caller's key name (for change history) is <c>User.Identity.Name</c>.
+/// The policy names: <c>[Authorize(Policy = ApiPolicies.Read)]</c> on every controller; the write policy and the
+/// write rate limit on every action that changes data, which <see cref="Http.WriteOperationConvention"/> gives each
+/// POST, PUT, PATCH and DELETE. The caller's key name (for change history) is <c>User.Identity.Name</c>.
 /// </summary>
 public static class ApiPolicies
 {

@@ -17,7 +17,7 @@ public sealed class ChangeRepository(Database database)
             LIMIT @take
             """;
         var after = ChangeValues.SequenceOf(query.After) ?? 0;
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         var rows = await db.QueryAsync<ChangeSummary>(sql, new { after, query.Resource, take = query.Limit + 1 });
         var items = rows.Take(query.Limit).ToList();
         return new ChangeFeedPage
@@ -39,7 +39,7 @@ public sealed class ChangeRepository(Database database)
             LIMIT @take
             """;
         var after = ChangeValues.SequenceOf(query.Cursor) ?? 0;
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         var rows = await db.QueryAsync<HistoryRow>(sql, new { resource = resource.Name, id, after, take = query.Limit + 1 });
         // A record made before the change log existed has no history yet, but it is there.
         if (rows.Count == 0 && after == 0 &&

@@ -14,7 +14,7 @@ public sealed class CountryRepository(Database database)
             ORDER BY code
             LIMIT @take
             """;
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         // The code is the whole sort key; countries have no uuid to break ties with.
         return await ListQuery.ByCodeAsync<CountryResponse>(db, sql, query, c => new Cursor(c.Code, Guid.Empty));
     }
@@ -26,7 +26,7 @@ public sealed class CountryRepository(Database database)
             FROM countries
             WHERE code = @code
             """;
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         return await db.SingleOrDefaultAsync<CountryResponse>(sql, new { code });
     }
 }

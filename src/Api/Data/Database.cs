@@ -9,7 +9,7 @@ namespace Api.Data;
 public sealed class Database(NpgsqlDataSource dataSource, RequestDeadline deadline)
 {
     /// <summary>A session for reads, with no transaction.</summary>
-    public async Task<DbSession> ReadAsync()
+    public async Task<DbSession> OpenAsync()
     {
         var connection = await dataSource.OpenConnectionAsync(deadline.Token);
         return new DbSession(connection, null, deadline.Token);

@@ -5,10 +5,12 @@ namespace Api.Data;
 
 /// <summary>
 /// A connection, the transaction a write runs in (none for reads), and the cancellation every command carries:
-/// the one way repositories, stores and the seed import talk to PostgreSQL, so that no query is sent without the
-/// request's cancellation. <see cref="Database"/> opens sessions for requests; disposing one closes its connection.
+/// how repositories, stores and the seed import send SQL, so that each command carries the request's cancellation.
+/// <see cref="Database"/> opens sessions for requests; disposing one closes its connection unless the session was
+/// made over a connection its maker keeps (<paramref name="ownsConnection"/> false: the migration job's, which holds its lock).
 /// </summary>
-public sealed class DbSession(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) : IAsyncDisposable
+public sealed class DbSession(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken, bool ownsConnection = true)
+    : IAsyncDisposable
 {
     public NpgsqlConnection Connection { get; } = connection;
 
@@ -34,14 +36,25 @@ public sealed class DbSession(NpgsqlConnection connection, NpgsqlTransaction? tr
         (await Connection.QueryAsync(Command(sql, parameters), map, splitOn)).AsList();
 
     /// <summary>Rows as they arrive, for results too large to hold (exports).</summary>
-    public IAsyncEnumerable<T> StreamAsync<T>(string sql, object? parameters = null) =>
-        Connection.QueryUnbufferedAsync<T>(sql, parameters, Transaction);
+    public async IAsyncEnumerable<T> StreamAsync<T>(string sql, object? parameters = null)
+    {
+        await foreach (var row in Connection.QueryUnbufferedAsync<T>(sql, parameters, Transaction).WithCancellation(CancellationToken))
+            yield return row;
+    }
 
     public async ValueTask DisposeAsync()
     {
-        if (Transaction is not null)
-            await Transaction.DisposeAsync();
-        await Connection.DisposeAsync();
+        if (!ownsConnection)
+            return;
+        try
+        {
+            if (Transaction is not null)
+                await Transaction.DisposeAsync();
+        }
+        finally
+        {
+            await Connection.DisposeAsync();
+        }
     }
 
     private CommandDefinition Command(string sql, object? parameters) =>

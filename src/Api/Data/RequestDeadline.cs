@@ -2,7 +2,8 @@ namespace Api.Data;
 
 /// <summary>
 /// When the work of the current request must stop: for now, when its client goes away (HTTP's RequestAborted).
-/// Every session of the request carries it, so a bound on how long a request may take belongs here alone.
+/// Every database session of the request carries it (the validators, which run before, and the writes of a response
+/// body take RequestAborted themselves), so a bound on how long a request's queries may take belongs here.
 /// </summary>
 public sealed class RequestDeadline(IHttpContextAccessor http)
 {

@@ -116,6 +116,13 @@ public record DelegationRequest
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid? Id { get; init; }
 
+    /// <summary>
+    /// The id it takes if it is new to its meeting (no stored delegation of the same party in the same role): the seed
+    /// import names its own, so every environment gets the same ids; otherwise the server makes one. Never read from a body.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid? NewId { get; init; }
+
     /// <summary>One of: host, guest, organiser, participant, mediator.</summary>
     /// <example>guest</example>
     public string? Role { get; init; }

@@ -8,7 +8,8 @@ public sealed class DelegationRepository(Database database)
 {
     /// <summary>
     /// The order in which a meeting shows its delegations, by role: hosts first, then guests, organisers,
-    /// participants and mediators; within a role, by country code.
+    /// participants and mediators (every one of <see cref="DelegationValues.Roles"/>; one missing here would come last);
+    /// within a role, by country code.
     /// </summary>
     public static readonly string[] RoleOrder = ["host", "guest", "organiser", "participant", "mediator"];
 
@@ -16,7 +17,7 @@ public sealed class DelegationRepository(Database database)
     public async Task<Page<DelegationResponse>> ListAsync(DelegationFilters filters, DelegationListOptions options, SortOrder order)
     {
         var filter = DelegationFilter.Build(filters);
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         var keys = await ListQuery.PageAsync<RowId>(db, "d.id", DelegationFilter.SortedFrom, filter, order, "d.id", options, k => k.Id);
         var delegations = await LoadAsync(db, keys.Items.Select(k => k.Id).ToArray());
         // Counts need no meeting: no filter reads one.
@@ -25,7 +26,7 @@ public sealed class DelegationRepository(Database database)
 
     public async Task<DelegationResponse?> GetAsync(Guid id)
     {
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         return (await LoadAsync(db, [id])).SingleOrDefault();
     }
 
@@ -35,7 +36,7 @@ public sealed class DelegationRepository(Database database)
         const string sql = """
             SELECT meeting_id FROM delegations WHERE id = @id
             """;
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         return await db.ScalarAsync<Guid?>(sql, new { id });
     }
 
@@ -50,7 +51,7 @@ public sealed class DelegationRepository(Database database)
             SELECT id FROM delegations WHERE meeting_id = ANY(@meetingIds) ORDER BY id
             """;
         var delegations = await LoadAsync(db, (await db.QueryAsync<Guid>(sql, new { meetingIds })).ToArray());
-        return delegations.OrderBy(d => Array.IndexOf(RoleOrder, d.Role)).ThenBy(d => d.CountryCode, StringComparer.Ordinal).ToLookup(d => d.MeetingId);
+        return delegations.OrderBy(d => Array.IndexOf(RoleOrder, d.Role) is >= 0 and var rank ? rank : RoleOrder.Length).ThenBy(d => d.CountryCode, StringComparer.Ordinal).ToLookup(d => d.MeetingId);
     }
 
     /// <summary>Whole delegations with members and organisations, in the order of <paramref name="ids"/>.</summary>

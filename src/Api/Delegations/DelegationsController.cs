@@ -48,7 +48,7 @@ public sealed class DelegationsController(DelegationRepository delegations, Meet
         var result = await writer.UpdateAsync(meetings, request.MeetingId!.Value, DelegationEdits.Add(id, request), this.Actor());
         if (result.Outcome == WriteOutcome.NotFound)
             result = WriteResult.Invalid("meetingId", $"There is no meeting with the id {request.MeetingId}.");
-        return await this.WrittenAsync(result with { Outcome = result.Succeeded ? WriteOutcome.Created : result.Outcome, Id = id },
+        return await this.CreatedAsync(result with { Outcome = result.Succeeded ? WriteOutcome.Created : result.Outcome, Id = id },
             delegations.GetAsync, nameof(Get));
     }
 

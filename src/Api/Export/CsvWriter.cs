@@ -23,7 +23,7 @@ public sealed class CsvWriter(Stream stream, bool byteOrderMark) : IAsyncDisposa
         await _writer.DisposeAsync();
     }
 
-    public static string Field(object? value)
+    private static string Field(object? value)
     {
         var text = Text(value);
         return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;

@@ -1,17 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
 namespace Api.Http;
 
 /// <summary>The <c>If-Match</c> of a request: <c>*</c>, or the entity tags it lists.</summary>
-/// <remarks>Actions take it as <c>[FromHeader(Name = "If-Match")] IfMatch ifMatch</c>; MVC binds it through <see cref="TryParse"/>.</remarks>
+/// <remarks>
+/// Actions take it as <c>[FromHeader(Name = "If-Match")] IfMatch ifMatch</c>; <see cref="Binder"/> reads every
+/// If-Match line of the request, so a blank one binds to no tags (and the write answers 412, as for a stale tag).
+/// </remarks>
+[ModelBinder<Binder>]
 public sealed record IfMatch(bool Any, IReadOnlyList<string> Tags)
 {
-    /// <summary>The header's value: one or more comma-separated entity tags, or <c>*</c>.</summary>
-    public static bool TryParse(string? value, out IfMatch ifMatch)
+    /// <summary>The header's values: each one or more comma-separated entity tags, or <c>*</c>.</summary>
+    public static IfMatch Parse(IEnumerable<string?> values)
     {
-        var tags = (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
-        ifMatch = new IfMatch(tags.Contains("*"), tags);
-        return true;
+        var tags = values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        return new IfMatch(tags.Contains("*"), tags);
     }
 
     /// <summary>Strong comparison (RFC 9110): a weak tag never matches; <c>*</c> matches any version.</summary>
     public bool Matches(long version) => Any || Tags.Any(t => ETags.VersionOf(t) == version);
+
+    /// <summary>Binds the request's If-Match lines; whether there must be one is <see cref="RequireIfMatchFilter"/>'s to say.</summary>
+    public sealed class Binder : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            bindingContext.Result = ModelBindingResult.Success(Parse(bindingContext.HttpContext.Request.Headers.IfMatch));
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -27,10 +27,10 @@ public sealed class WriteOperationConvention : IActionModelConvention
             selector.EndpointMetadata.Add(new AuthorizeAttribute(ApiPolicies.Write));
             selector.EndpointMetadata.Add(new EnableRateLimitingAttribute(ApiPolicies.WriteRateLimit));
             if (requireIfMatch)
-                selector.EndpointMetadata.Add(RequireIfMatchAttribute.Instance);
+                selector.EndpointMetadata.Add(RequireIfMatchFilter.Instance);
         }
         if (requireIfMatch)
-            action.Filters.Add(RequireIfMatchAttribute.Instance);
+            action.Filters.Add(RequireIfMatchFilter.Instance);
         if (methods.Any(m => m is "POST" or "PUT") && !action.Filters.OfType<ConsumesAttribute>().Any())
             action.Filters.Add(new ConsumesAttribute("application/json"));
     }

@@ -14,12 +14,22 @@ public static class WriteResponses
     public static string Actor(this ControllerBase controller) => controller.User.Identity?.Name ?? "anonymous";
 
     /// <summary>
-    /// 201 with Location (created: <paramref name="getAction"/> names the action that reads it), 200 (updated or
-    /// unchanged) or 204 (deleted), each success with the record as <paramref name="read"/> gives it and its ETag;
+    /// 200 (updated or unchanged) or 204 (deleted), with the record as <paramref name="read"/> gives it and its ETag;
     /// otherwise the problem: 400, 404, 409 or 412.
     /// </summary>
-    public static async Task<ActionResult> WrittenAsync<T>(this ControllerBase controller, WriteResult result, Func<Guid, Task<T?>> read,
-        string? getAction = null, Func<T, object>? routeValues = null) where T : class
+    public static Task<ActionResult> WrittenAsync<T>(this ControllerBase controller, WriteResult result, Func<Guid, Task<T?>> read) where T : class =>
+        AnswerAsync(controller, result, read, record => controller.Ok(record));
+
+    /// <summary>
+    /// A create's answer: 201 with the record as <paramref name="read"/> gives it, its ETag and its Location (the URL of
+    /// <paramref name="getAction"/>, with the record's id or <paramref name="routeValues"/>); otherwise the problem.
+    /// </summary>
+    public static Task<ActionResult> CreatedAsync<T>(this ControllerBase controller, WriteResult result, Func<Guid, Task<T?>> read, string getAction,
+        Func<T, object>? routeValues = null) where T : class =>
+        AnswerAsync(controller, result, read, record => controller.CreatedAtAction(getAction, routeValues?.Invoke(record) ?? new { id = result.Id }, record));
+
+    private static async Task<ActionResult> AnswerAsync<T>(ControllerBase controller, WriteResult result, Func<Guid, Task<T?>> read,
+        Func<T, ActionResult> succeeded) where T : class
     {
         switch (result.Outcome)
         {
@@ -35,12 +45,8 @@ public static class WriteResponses
                 return controller.Problem(statusCode: StatusCodes.Status412PreconditionFailed, detail: result.Detail);
         }
         var record = await read(result.Id);
-        if (record is null)
-            return controller.NotFound(); // retired by someone else between the commit and this read
-        return result.Outcome == WriteOutcome.Created
-            ? controller.CreatedAtAction(getAction ?? throw new ArgumentNullException(nameof(getAction), "A create names the action that reads the record."),
-                routeValues?.Invoke(record) ?? new { id = result.Id }, record)
-            : controller.Ok(record);
+        // Retired by someone else between the commit and this read.
+        return record is null ? controller.NotFound() : succeeded(record);
     }
 
     /// <summary>

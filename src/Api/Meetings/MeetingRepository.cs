@@ -20,7 +20,7 @@ public sealed class MeetingRepository(Database database)
     /// <summary>A page of meetings in <paramref name="order"/>, after the cursor, with what <c>include</c> asks for and the count if asked.</summary>
     public async Task<Page<MeetingListItem>> ListAsync(MeetingFilters filters, MeetingListOptions options, SortOrder order)
     {
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         var filter = await MeetingFilter.BuildAsync(db, filters);
         var page = await ListQuery.PageAsync<MeetingListItem>(db, SummaryColumns, filter.From, filter, order, "m.id", options, m => m.Id);
         var items = await IncludeAsync(db, page.Items, options.IncludeList());
@@ -64,7 +64,7 @@ public sealed class MeetingRepository(Database database)
             WHERE m.id = @parentId
             """;
 
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         var meeting = await db.SingleOrDefaultAsync<MeetingResponse>(meetingSql, new { id });
         if (meeting is null)
             return null;
@@ -85,7 +85,7 @@ public sealed class MeetingRepository(Database database)
         const string existsSql = """
             SELECT EXISTS (SELECT 1 FROM meetings WHERE id = @id)
             """;
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         return await db.ScalarAsync<bool>(existsSql, new { id }) ? await DelegationRepository.LoadForMeetingAsync(db, id) : null;
     }
 }

@@ -103,14 +103,14 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         await db.ExecuteAsync(addSources, new { id, ids = m.SourceIds.ToArray() });
 
         // A delegation edited through /delegations/{id} carries its id; in a meeting body, delegations keep
-        // their ids while they represent the same party in the same role (the seed import names its own).
+        // their ids while they represent the same party in the same role (a new one takes the id the document names, the seed import's, or one of its own).
         var rows = await db.QueryAsync<DelegationRow>(existingDelegations, new { id });
         var existingIds = rows.Select(d => d.Id).ToHashSet();
         var byKey = rows.ToDictionary(d => DelegationKey(new DelegationRequest { Role = d.Role, CountryCode = d.CountryCode, OrganizationId = d.OrganizationId }), d => d.Id);
         var delegations = m.Delegations.Select(d =>
         {
             var key = DelegationKey(d);
-            var delegationId = d.Id ?? (byKey.TryGetValue(key, out var known) ? known : Guid.CreateVersion7());
+            var delegationId = d.Id ?? (byKey.TryGetValue(key, out var known) ? known : d.NewId ?? Guid.CreateVersion7());
             return (Id: delegationId, IsNew: !existingIds.Contains(delegationId), Delegation: d);
         }).ToList();
         await db.ExecuteAsync(removeDelegations, new { id, ids = delegations.Select(d => d.Id).ToArray() });

@@ -54,7 +54,7 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingExport
     [HttpPost]
     [ProducesResponseType<MeetingResponse>(StatusCodes.Status201Created, "application/json")]
     public async Task<ActionResult> Create(MeetingRequest request) =>
-        await this.WrittenAsync(await Writer.CreateAsync(Store, request, this.Actor()), meetings.GetAsync, nameof(Get));
+        await this.CreatedAsync(await Writer.CreateAsync(Store, request, this.Actor()), meetings.GetAsync, nameof(Get));
 
     protected override Task<MeetingResponse?> ReadAsync(Guid id) => meetings.GetAsync(id);
 }

@@ -77,7 +77,7 @@ public sealed class SeedImporter(
             throw Problems(errors);
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var db = new DbSession(connection, transaction, cancellationToken);
+        var db = new DbSession(connection, transaction, cancellationToken, ownsConnection: false);
         var curated = await records.LeaveOutCuratedAsync(db);
         if (curated > 0)
             logger.LogInformation("Left {Count} seed record(s) as they are: they were corrected or retired over the API since their import", curated);

@@ -78,12 +78,12 @@ public sealed record SeedMeeting : MeetingRequest, ISeedRecord
     public string? Key { get; init; }
 
     /// <summary>
-    /// The meeting with the ids of its delegations, so that every environment gets the same ones: each comes from
-    /// the meeting's key and whom the delegation represents in which role.
+    /// The meeting with the ids its delegations take when they are new, so that every environment gets the same ones:
+    /// each comes from the meeting's key and whom the delegation represents in which role.
     /// </summary>
     public SeedMeeting WithDelegationIds() => this with
     {
-        Delegations = Delegations.Select(d => d with { Id = StableId.For(SeedKinds.Delegation, $"{Key}/{MeetingStore.DelegationKey(d)}") }).ToList(),
+        Delegations = Delegations.Select(d => d with { NewId = StableId.For(SeedKinds.Delegation, $"{Key}/{MeetingStore.DelegationKey(d)}") }).ToList(),
     };
 }
 

@@ -10,7 +10,7 @@ public sealed class OrganizationRepository(Database database)
     {
         const string columns = "o.id, o.name_en, o.name_ar, o.abbreviation, o.kind, o.country_code, o.parent_id";
         var filter = OrganizationFilter.Build(filters);
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         var page = await ListQuery.PageAsync<OrganizationListItem>(db, columns, filter.From, filter, order, "o.id", options, o => o.Id);
         return page with { Total = await ListQuery.TotalAsync(db, options.Count, filter) };
     }
@@ -29,7 +29,7 @@ public sealed class OrganizationRepository(Database database)
             WHERE parent_id = @id
             ORDER BY name_en, id
             """;
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         var row = await db.SingleOrDefaultAsync<OrganizationRow>(sql, new { id });
         if (row is null)
             return null;

@@ -37,7 +37,7 @@ public sealed class OrganizationsController(OrganizationRepository organizations
     [HttpPost]
     [ProducesResponseType<OrganizationResponse>(StatusCodes.Status201Created, "application/json")]
     public async Task<ActionResult> Create(OrganizationRequest request) =>
-        await this.WrittenAsync(await Writer.CreateAsync(Store, request, this.Actor()), organizations.GetAsync, nameof(Get));
+        await this.CreatedAsync(await Writer.CreateAsync(Store, request, this.Actor()), organizations.GetAsync, nameof(Get));
 
     protected override Task<OrganizationResponse?> ReadAsync(Guid id) => organizations.GetAsync(id);
 }

@@ -15,7 +15,7 @@ public sealed class PersonRepository(Database database)
             ORDER BY person_id, language, alias
             """;
         var filter = PersonFilter.Build(filters);
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         var page = await ListQuery.PageAsync<PersonListItem>(db, "p.id, p.name_en, p.name_ar", filter.From, filter, order, "p.id", options, p => p.Id);
         var aliases = (await db.QueryAsync<AliasRow>(aliasesSql, new { ids = page.Items.Select(p => p.Id).ToArray() })).ToLookup(a => a.PersonId);
         var total = await ListQuery.TotalAsync(db, options.Count, filter);
@@ -57,7 +57,7 @@ public sealed class PersonRepository(Database database)
             ORDER BY m.start_date, m.id
             """;
 
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         var person = await db.SingleOrDefaultAsync<PersonResponse>(personSql, new { id });
         return person is null
             ? null

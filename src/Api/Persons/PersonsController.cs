@@ -38,7 +38,7 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     [HttpPost]
     [ProducesResponseType<PersonResponse>(StatusCodes.Status201Created, "application/json")]
     public async Task<ActionResult> Create(PersonRequest request) =>
-        await this.WrittenAsync(await Writer.CreateAsync(Store, request, this.Actor()), persons.GetAsync, nameof(Get));
+        await this.CreatedAsync(await Writer.CreateAsync(Store, request, this.Actor()), persons.GetAsync, nameof(Get));
 
     protected override Task<PersonResponse?> ReadAsync(Guid id) => persons.GetAsync(id);
 }

@@ -13,7 +13,8 @@ public interface IRecordStore
 /// <summary>
 /// How one kind of record is read and written inside a caller's transaction, as the request body that
 /// creates it (its "document"). <see cref="RecordWriter"/> and the seed import drive every write through
-/// this: lock and load, compare, write, raise the version, log the change.
+/// this: the writer locks the row (<see cref="Resource.LockSql"/>), the store loads the document, the writer compares,
+/// the store writes, the writer raises the version and logs the change.
 /// </summary>
 /// <typeparam name="TDoc">The request body of the resource, e.g. <c>MeetingRequest</c>.</typeparam>
 public interface IRecordStore<TDoc> : IRecordStore where TDoc : class

@@ -11,7 +11,7 @@ public sealed class SourceRepository(Database database)
             FROM sources
             WHERE id = @id
             """;
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         return await db.SingleOrDefaultAsync<SourceResponse>(sql, new { id });
     }
 

@@ -22,7 +22,7 @@ public sealed class SourcesController(SourceRepository sources, SourceStore stor
     [HttpPost]
     [ProducesResponseType<SourceResponse>(StatusCodes.Status201Created, "application/json")]
     public async Task<ActionResult> Create(SourceRequest request) =>
-        await this.WrittenAsync(await Writer.CreateAsync(Store, request, this.Actor()), sources.GetAsync, nameof(Get));
+        await this.CreatedAsync(await Writer.CreateAsync(Store, request, this.Actor()), sources.GetAsync, nameof(Get));
 
     protected override Task<SourceResponse?> ReadAsync(Guid id) => sources.GetAsync(id);
 }

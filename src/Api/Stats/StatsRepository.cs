@@ -27,7 +27,7 @@ public sealed class StatsRepository(Database database)
 
     public async Task<MeetingStatsResponse> MeetingsAsync(MeetingFilters filters, string groupBy)
     {
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         var filter = await MeetingFilter.BuildAsync(db, filters);
         if (MeetingStatsGroups.IsPeriod(groupBy))
             return await PeriodsAsync(db, filter, filters, groupBy);

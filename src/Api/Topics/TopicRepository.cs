@@ -14,7 +14,7 @@ public sealed class TopicRepository(Database database)
             ORDER BY code
             LIMIT @take
             """;
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         return await ListQuery.ByCodeAsync<TopicResponse>(db, sql, query, t => new Cursor(t.Code, t.Id));
     }
 
@@ -24,7 +24,7 @@ public sealed class TopicRepository(Database database)
         const string sql = """
             SELECT id, code, label_en, label_ar, version FROM topics WHERE code = @code
             """;
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         return await db.SingleOrDefaultAsync<TopicResponse>(sql, new { code });
     }
 
@@ -34,7 +34,7 @@ public sealed class TopicRepository(Database database)
         const string sql = """
             SELECT id FROM topics WHERE code = @code
             """;
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         return await db.ScalarAsync<Guid?>(sql, new { code });
     }
 
@@ -44,7 +44,7 @@ public sealed class TopicRepository(Database database)
         const string sql = """
             SELECT id, code, label_en, label_ar, version FROM topics WHERE id = @id
             """;
-        await using var db = await database.ReadAsync();
+        await using var db = await database.OpenAsync();
         return await db.SingleOrDefaultAsync<TopicResponse>(sql, new { id });
     }
 

@@ -35,7 +35,7 @@ public sealed class TopicsController(TopicRepository topics, TopicStore store, R
     [ProducesResponseType<TopicResponse>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult> Create(TopicRequest request) =>
-        await this.WrittenAsync(await writer.CreateAsync(store, request, this.Actor()), topics.GetByIdAsync, nameof(Get), t => new { code = t.Code });
+        await this.CreatedAsync(await writer.CreateAsync(store, request, this.Actor()), topics.GetByIdAsync, nameof(Get), t => new { code = t.Code });
 
     /// <summary>Replaces a topic's code and labels.</summary>
     /// <remarks>Send <c>If-Match</c>. A new code moves the topic to <c>/topics/{newCode}</c>; meetings keep it.</remarks>

@@ -60,4 +60,20 @@ public sealed class TopicWriteTests(DbFixture db) : DatabaseTest(db, db.WriterCl
         Assert.Equal(HttpStatusCode.OK, written.StatusCode);
         Assert.Equal("Refugees and asylum seekers", (await written.JsonAsync()).GetProperty("labelEn").GetString());
     }
+
+    [Fact]
+    public async Task A_blank_If_Match_names_no_version_and_the_write_answers_412()
+    {
+        await Client.PostJsonAsync("/api/v1/topics", Bodies.Topic());
+        var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/topics/refugees")
+        {
+            Content = JsonContent.Create(new JsonObject { ["code"] = "refugees", ["labelEn"] = "Refugees", ["labelAr"] = "اللاجئون" }),
+        };
+        put.Headers.TryAddWithoutValidation("If-Match", " ");
+
+        var response = await Client.SendAsync(put);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
 }

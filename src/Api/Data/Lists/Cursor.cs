@@ -29,7 +29,4 @@ public sealed record Cursor(string? Key, Guid Id)
             return false;
         }
     }
-
-    public DateOnly? KeyAsDate() =>
-        Key is not null && DateOnly.TryParseExact(Key, "yyyy-MM-dd", out var date) ? date : null;
 }

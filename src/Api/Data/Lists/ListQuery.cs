@@ -6,8 +6,8 @@ using Dapper;
 namespace Api.Data.Lists;
 
 /// <summary>
-/// What the sorted, searched, counted lists (agreements, delegations, persons, organisations) share: choosing the
-/// order, reading one keyset page in it, and the count.
+/// What the lists share: choosing the order, reading one keyset page in it (or, for topics and countries, a page by
+/// code), and the count.
 /// </summary>
 public static class ListQuery
 {
@@ -39,10 +39,20 @@ public static class ListQuery
     /// The order the options' <c>sort</c> names, null when it names none (or none of <paramref name="fields"/>'s). Parsed once
     /// per options object — the validator asks first, then the action — and remembered beside it.
     /// </summary>
-    public static SortOrder? SortOf(ISortedListOptions options, IReadOnlyDictionary<string, SortField> fields) =>
-        options.Sort is null ? null : ParsedSorts.GetValue(options, o => SortOrder.TryParse(o.Sort!, fields, out var order) ? order : null);
+    public static SortOrder? SortOf(ISortedListOptions options, IReadOnlyDictionary<string, SortField> fields)
+    {
+        if (options.Sort is null)
+            return null;
+        if (ParsedSorts.TryGetValue(options, out var parsed) && parsed.Fields == fields)
+            return parsed.Order;
+        var order = SortOrder.TryParse(options.Sort, fields, out var found) ? found : null;
+        ParsedSorts.AddOrUpdate(options, new ParsedSort(fields, order));
+        return order;
+    }
 
-    private static readonly ConditionalWeakTable<ISortedListOptions, SortOrder?> ParsedSorts = new();
+    private sealed record ParsedSort(IReadOnlyDictionary<string, SortField> Fields, SortOrder? Order);
+
+    private static readonly ConditionalWeakTable<ISortedListOptions, ParsedSort> ParsedSorts = new();
 
     /// <summary>
     /// One page of rows in <paramref name="order"/> after the cursor: <c>limit + 1</c> rows are read, so the page knows
@@ -71,9 +81,13 @@ public static class ListQuery
             LIMIT @take
             """;
         var rows = await db.QueryAsync<T, SortValues, (T Item, SortValues Sort)>(sql, parameters, "sort0", (item, sort) => (item, sort));
-        var page = Page<(T Item, SortValues Sort)>.From(rows, paging.Limit, row => order.CursorFor(row.Sort, idOf(row.Item)));
+        var page = Page<(T Item, SortValues Sort)>.From(rows, paging.Limit, row => order.CursorFor(row.Sort ?? Unsorted, idOf(row.Item)));
         return new Page<T> { Items = page.Items.Select(row => row.Item).ToList(), NextCursor = page.NextCursor };
     }
+
+    // Dapper gives no sort values when the first is NULL. Sort expressions are never null (each field's SQL sees to it);
+    // should one be, the cursor holds no values and the next request is refused as a foreign cursor, not a 500.
+    private static readonly SortValues Unsorted = new();
 
     /// <summary>The number of rows that match (count=exact), the planner's estimate of it (count=estimated), or null.</summary>
     public static async Task<long?> TotalAsync(DbSession db, string? count, FilterSql filter)

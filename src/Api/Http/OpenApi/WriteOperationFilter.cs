@@ -43,7 +43,7 @@ public sealed class WriteOperationFilter : IOperationFilter
             }
         }
 
-        if (action.EndpointMetadata.OfType<RequireIfMatchAttribute>().Any())
+        if (action.EndpointMetadata.OfType<RequireIfMatchFilter>().Any())
         {
             // The action binds it; this documents it (required, the 412 and 428).
             foreach (var bound in operation.Parameters.Where(p => p.In == ParameterLocation.Header && p.Name == "If-Match").ToList())

@@ -8,11 +8,10 @@ namespace Api.Http;
 /// PUT, PATCH and DELETE must say which version they change: without <c>If-Match</c> the answer is 428,
 /// before the body is even read.
 /// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class RequireIfMatchAttribute : Attribute, IResourceFilter
+/// <remarks><see cref="WriteOperationConvention"/> puts its one instance on PUT, PATCH and DELETE actions, as a filter and as endpoint metadata (which the OpenAPI document reads).</remarks>
+public sealed class RequireIfMatchFilter : IResourceFilter
 {
-    /// <summary>The one instance <see cref="WriteOperationConvention"/> puts on PUT, PATCH and DELETE actions.</summary>
-    public static readonly RequireIfMatchAttribute Instance = new();
+    public static readonly RequireIfMatchFilter Instance = new();
 
     public void OnResourceExecuting(ResourceExecutingContext context)
     {
