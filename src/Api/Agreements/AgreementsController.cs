@@ -37,8 +37,7 @@ public sealed class AgreementsController(AgreementRepository agreements, Agreeme
     /// <remarks>Parties are kept in the order given; every id named (persons, organisations, meetings, sources) must exist. Answers 201 with the agreement as GET shows it, its Location and ETag.</remarks>
     [HttpPost]
     [ProducesResponseType<AgreementResponse>(StatusCodes.Status201Created, "application/json")]
-    public async Task<ActionResult> Create(AgreementRequest request) =>
-        await this.CreatedAsync(await Writer.CreateAsync(Store, request, this.Actor()), agreements.GetAsync, nameof(Get));
+    public Task<ActionResult> Create(AgreementRequest request) => CreateRecordAsync(request, nameof(Get));
 
     protected override Task<AgreementResponse?> ReadAsync(Guid id) => agreements.GetAsync(id);
 }

@@ -26,6 +26,10 @@ public abstract class RecordsController<TRequest, TResponse>(IRecordStore<TReque
     /// <summary>The record as GET shows it; null when there is none.</summary>
     protected abstract Task<TResponse?> ReadAsync(Guid id);
 
+    /// <summary>Records a new record and answers 201 with it as GET shows it, Location pointing at <paramref name="getAction"/>.</summary>
+    protected async Task<ActionResult> CreateRecordAsync(TRequest request, string getAction) =>
+        await this.CreatedAsync(await Writer.CreateAsync(Store, request, this.Actor()), ReadAsync, getAction);
+
     /// <summary>Replaces {a record} with the body.</summary>
     /// <remarks>Send the ETag of the version you read in <c>If-Match</c>. Answers 200 with the {record} and its new ETag.</remarks>
     /// <param name="id">The {record}'s id.</param>

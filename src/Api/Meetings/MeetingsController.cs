@@ -53,8 +53,7 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingExport
     /// if anything is wrong, nothing is written. Answers 201 with the meeting as GET shows it, its Location and ETag.</remarks>
     [HttpPost]
     [ProducesResponseType<MeetingResponse>(StatusCodes.Status201Created, "application/json")]
-    public async Task<ActionResult> Create(MeetingRequest request) =>
-        await this.CreatedAsync(await Writer.CreateAsync(Store, request, this.Actor()), meetings.GetAsync, nameof(Get));
+    public Task<ActionResult> Create(MeetingRequest request) => CreateRecordAsync(request, nameof(Get));
 
     protected override Task<MeetingResponse?> ReadAsync(Guid id) => meetings.GetAsync(id);
 }

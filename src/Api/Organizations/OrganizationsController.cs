@@ -36,8 +36,7 @@ public sealed class OrganizationsController(OrganizationRepository organizations
     /// <remarks>The parent, when given, must exist and must not make a cycle. Answers 201 with the organisation as GET shows it, its Location and ETag.</remarks>
     [HttpPost]
     [ProducesResponseType<OrganizationResponse>(StatusCodes.Status201Created, "application/json")]
-    public async Task<ActionResult> Create(OrganizationRequest request) =>
-        await this.CreatedAsync(await Writer.CreateAsync(Store, request, this.Actor()), organizations.GetAsync, nameof(Get));
+    public Task<ActionResult> Create(OrganizationRequest request) => CreateRecordAsync(request, nameof(Get));
 
     protected override Task<OrganizationResponse?> ReadAsync(Guid id) => organizations.GetAsync(id);
 }

@@ -37,8 +37,7 @@ public sealed class PersonsController(PersonRepository persons, PersonStore stor
     /// <remarks>Give at least one of the English and Arabic names; aliases are the other spellings the press uses. Answers 201 with the person as GET shows it, its Location and ETag.</remarks>
     [HttpPost]
     [ProducesResponseType<PersonResponse>(StatusCodes.Status201Created, "application/json")]
-    public async Task<ActionResult> Create(PersonRequest request) =>
-        await this.CreatedAsync(await Writer.CreateAsync(Store, request, this.Actor()), persons.GetAsync, nameof(Get));
+    public Task<ActionResult> Create(PersonRequest request) => CreateRecordAsync(request, nameof(Get));
 
     protected override Task<PersonResponse?> ReadAsync(Guid id) => persons.GetAsync(id);
 }

@@ -21,8 +21,7 @@ public sealed class SourcesController(SourceRepository sources, SourceStore stor
     /// <remarks>Give at least one of title, url and reference; a URL already recorded is a 409 (refer to that source instead). Answers 201 with the source as GET shows it, its Location and ETag.</remarks>
     [HttpPost]
     [ProducesResponseType<SourceResponse>(StatusCodes.Status201Created, "application/json")]
-    public async Task<ActionResult> Create(SourceRequest request) =>
-        await this.CreatedAsync(await Writer.CreateAsync(Store, request, this.Actor()), sources.GetAsync, nameof(Get));
+    public Task<ActionResult> Create(SourceRequest request) => CreateRecordAsync(request, nameof(Get));
 
     protected override Task<SourceResponse?> ReadAsync(Guid id) => sources.GetAsync(id);
 }
