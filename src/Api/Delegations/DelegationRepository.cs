@@ -1,6 +1,7 @@
 using Api.Data;
 using Api.Data.Lists;
 using Api.Organizations;
+using Api.Records;
 
 namespace Api.Delegations;
 
@@ -8,10 +9,36 @@ public sealed class DelegationRepository(Database database)
 {
     /// <summary>
     /// The order in which a meeting shows its delegations, by role: hosts first, then guests, organisers,
-    /// participants and mediators (every one of <see cref="DelegationValues.Roles"/>; one missing here would come last);
-    /// within a role, by country code.
+    /// participants and mediators (every one of <see cref="DelegationValues.Roles"/>; a role missing here would come
+    /// last); within a role by country code (none first), then by id. An SQL sort key over the delegation <c>d</c>.
     /// </summary>
-    public static readonly string[] RoleOrder = ["host", "guest", "organiser", "participant", "mediator"];
+    public const string MeetingOrder = """
+        array_position(ARRAY['host', 'guest', 'organiser', 'participant', 'mediator'], d.role) NULLS LAST, d.country_code COLLATE "C" NULLS FIRST, d.id
+        """;
+
+    /// <summary>The member <c>dm</c> (joined with the person <c>p</c>) as JSON, in the shape of <see cref="DelegationMemberResponse"/>.</summary>
+    private const string MemberJson = $"""
+        json_build_object('personId', dm.person_id, 'nameEn', p.name_en, 'nameAr', p.name_ar, 'isHead', dm.is_head,
+                          'titleEn', dm.title_en, 'titleAr', dm.title_ar, 'rankEn', dm.rank_en, 'rankAr', dm.rank_ar,
+                          'organization', (SELECT {OrganizationRepository.RefJson} FROM organizations o WHERE o.id = dm.organization_id))
+        """;
+
+    /// <summary>The delegation <c>d</c> with its members, in their order, as JSON in the shape of <see cref="DelegationResponse"/>.</summary>
+    private const string Json = $"""
+        json_build_object(
+            'id', d.id, 'meetingId', d.meeting_id, 'role', d.role, 'countryCode', d.country_code,
+            'organization', (SELECT {OrganizationRepository.RefJson} FROM organizations o WHERE o.id = d.organization_id),
+            'head', (SELECT {MemberJson} FROM delegation_members dm JOIN persons p ON p.id = dm.person_id
+                     WHERE dm.delegation_id = d.id AND dm.is_head ORDER BY dm.position LIMIT 1),
+            'members', (SELECT coalesce(json_agg({MemberJson} ORDER BY dm.position), '[]')
+                        FROM delegation_members dm JOIN persons p ON p.id = dm.person_id
+                        WHERE dm.delegation_id = d.id))
+        """;
+
+    /// <summary>The delegations of meeting <c>m</c> in <see cref="MeetingOrder"/>, as a JSON array.</summary>
+    public const string MeetingDelegationsJson = $"""
+        (SELECT coalesce(json_agg({Json} ORDER BY {MeetingOrder}), '[]') FROM delegations d WHERE d.meeting_id = m.id)
+        """;
 
     /// <summary>A page of delegations in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
     public async Task<Page<DelegationResponse>> ListAsync(DelegationFilters filters, DelegationListOptions options, SortOrder order)
@@ -40,91 +67,18 @@ public sealed class DelegationRepository(Database database)
         return await db.ScalarAsync<Guid?>(sql, new { id });
     }
 
-    /// <summary>Delegations of a meeting in <see cref="RoleOrder"/>, then by country code.</summary>
-    public static async Task<IReadOnlyList<DelegationResponse>> LoadForMeetingAsync(DbSession db, Guid meetingId) =>
-        (await LoadForMeetingsAsync(db, [meetingId]))[meetingId].ToList();
-
-    /// <summary>The delegations of each of some meetings in <see cref="RoleOrder"/>, then by country code.</summary>
-    public static async Task<ILookup<Guid, DelegationResponse>> LoadForMeetingsAsync(DbSession db, Guid[] meetingIds)
-    {
-        const string sql = """
-            SELECT id FROM delegations WHERE meeting_id = ANY(@meetingIds) ORDER BY id
-            """;
-        var delegations = await LoadAsync(db, (await db.QueryAsync<Guid>(sql, new { meetingIds })).ToArray());
-        return delegations.OrderBy(d => Array.IndexOf(RoleOrder, d.Role) is >= 0 and var rank ? rank : RoleOrder.Length).ThenBy(d => d.CountryCode, StringComparer.Ordinal).ToLookup(d => d.MeetingId);
-    }
-
-    /// <summary>Whole delegations with members and organisations, in the order of <paramref name="ids"/>.</summary>
-    public static async Task<IReadOnlyList<DelegationResponse>> LoadAsync(DbSession db, Guid[] ids)
+    /// <summary>Whole delegations with members and organisations, in the order of <paramref name="ids"/>, in one statement.</summary>
+    private static async Task<IReadOnlyList<DelegationResponse>> LoadAsync(DbSession db, Guid[] ids)
     {
         if (ids.Length == 0)
             return [];
-        const string delegationsSql = $"""
-            SELECT d.id, d.meeting_id, d.role, d.country_code, d.version, {OrganizationColumns.Select}
+        const string sql = $"""
+            SELECT d.version, {Json} AS document
             FROM delegations d
-            LEFT JOIN organizations o ON o.id = d.organization_id
             WHERE d.id = ANY(@ids)
+            ORDER BY array_position(@ids, d.id)
             """;
-        const string membersSql = $"""
-            SELECT dm.delegation_id, dm.person_id, p.name_en, p.name_ar, dm.is_head,
-                   dm.title_en, dm.title_ar, dm.rank_en, dm.rank_ar, {OrganizationColumns.Select}
-            FROM delegation_members dm
-            JOIN persons p ON p.id = dm.person_id
-            LEFT JOIN organizations o ON o.id = dm.organization_id
-            WHERE dm.delegation_id = ANY(@ids)
-            ORDER BY dm.delegation_id, dm.position
-            """;
-        var delegations = (await db.QueryAsync<DelegationRow>(delegationsSql, new { ids })).ToDictionary(d => d.Id);
-        var members = (await db.QueryAsync<MemberRow>(membersSql, new { ids })).ToLookup(m => m.DelegationId, m => new DelegationMemberResponse
-            {
-                PersonId = m.PersonId,
-                NameEn = m.NameEn,
-                NameAr = m.NameAr,
-                IsHead = m.IsHead,
-                TitleEn = m.TitleEn,
-                TitleAr = m.TitleAr,
-                RankEn = m.RankEn,
-                RankAr = m.RankAr,
-                Organization = m.ToOrganizationRef(),
-            });
-
-        return ids.Where(delegations.ContainsKey).Select(id =>
-        {
-            var d = delegations[id];
-            var team = members[id].ToList();
-            return new DelegationResponse
-            {
-                Id = d.Id,
-                MeetingId = d.MeetingId,
-                Role = d.Role,
-                CountryCode = d.CountryCode,
-                Organization = d.ToOrganizationRef(),
-                Head = team.FirstOrDefault(m => m.IsHead),
-                Members = team,
-                Version = d.Version,
-            };
-        }).ToList();
-    }
-
-    private sealed record DelegationRow : OrganizationColumns
-    {
-        public Guid Id { get; init; }
-        public Guid MeetingId { get; init; }
-        public string Role { get; init; } = "";
-        public string? CountryCode { get; init; }
-        public long Version { get; init; }
-    }
-
-    private sealed record MemberRow : OrganizationColumns
-    {
-        public Guid DelegationId { get; init; }
-        public Guid PersonId { get; init; }
-        public string? NameEn { get; init; }
-        public string? NameAr { get; init; }
-        public bool IsHead { get; init; }
-        public string? TitleEn { get; init; }
-        public string? TitleAr { get; init; }
-        public string? RankEn { get; init; }
-        public string? RankAr { get; init; }
+        var rows = await db.QueryAsync<DocumentRow>(sql, new { ids });
+        return rows.Select(r => Documents.FromJson<DelegationResponse>(r.Document) with { Version = r.Version }).ToList();
     }
 }

@@ -3,6 +3,7 @@ using Api.Data;
 using Api.Data.Lists;
 using Api.Delegations;
 using Api.Sources;
+using Api.Records;
 using Api.Topics;
 
 namespace Api.Meetings;
@@ -27,65 +28,90 @@ public sealed class MeetingRepository(Database database)
         return page with { Items = items, Total = await ListQuery.TotalAsync(db, options.Count, filter) };
     }
 
+    /// <summary>The fields of meeting <c>m</c> that <see cref="MeetingSummary"/> shows, as pairs of <c>json_build_object</c>.</summary>
+    private const string SummaryJsonFields = """
+        'id', m.id, 'titleEn', m.title_en, 'titleAr', m.title_ar,
+        'startDate', m.start_date, 'startDatePrecision', m.start_date_precision, 'endDate', m.end_date, 'endDatePrecision', m.end_date_precision,
+        'status', m.status, 'format', m.format, 'cityEn', m.city_en, 'cityAr', m.city_ar,
+        'countryCode', m.country_code, 'hostCountryCode', m.host_country_code, 'parentMeetingId', m.parent_meeting_id
+        """;
+
+    /// <summary>What each <see cref="Includes"/> embeds, as a JSON column over the meeting <c>m</c>.</summary>
+    private static readonly Dictionary<string, string> IncludeColumns = new()
+    {
+        ["delegations"] = $"{DelegationRepository.MeetingDelegationsJson} AS delegations",
+        ["agreements"] = $"{AgreementRepository.MeetingAgreementsJson} AS agreements",
+        ["sources"] = $"{SourceRepository.MeetingSourcesJson} AS sources",
+        ["topics"] = $"{TopicRepository.MeetingTopicsJson} AS topics",
+    };
+
+    /// <summary>What <c>include</c> asks for, for every meeting of a page, in one statement.</summary>
     private static async Task<IReadOnlyList<MeetingListItem>> IncludeAsync(DbSession db, IReadOnlyList<MeetingListItem> items, IReadOnlyList<string> include)
     {
         if (include.Count == 0 || items.Count == 0)
             return items;
-        var ids = items.Select(m => m.Id).ToArray();
-        var delegations = include.Contains("delegations") ? await DelegationRepository.LoadForMeetingsAsync(db, ids) : null;
-        var agreements = include.Contains("agreements") ? await AgreementRepository.LoadForMeetingsAsync(db, ids) : null;
-        var sources = include.Contains("sources") ? await SourceRepository.LoadForMeetingsAsync(db, ids) : null;
-        var topics = include.Contains("topics") ? await TopicRepository.LoadForMeetingsAsync(db, ids) : null;
-        return items.Select(m => m with
+        // The columns come from the fixed IncludeColumns; the meetings are a parameter.
+        var sql = $"""
+            SELECT m.id, {string.Join(", ", include.Select(i => IncludeColumns[i]))}
+            FROM meetings m
+            WHERE m.id = ANY(@ids)
+            """;
+        var rows = (await db.QueryAsync<IncludeRow>(sql, new { ids = items.Select(m => m.Id).ToArray() })).ToDictionary(r => r.Id);
+        return items.Select(m =>
         {
-            Delegations = delegations?[m.Id].ToList(),
-            Agreements = agreements?[m.Id].ToList(),
-            Sources = sources?[m.Id].ToList(),
-            Topics = topics?[m.Id].ToList(),
+            var row = rows[m.Id];
+            return m with
+            {
+                Delegations = row.Delegations is { } d ? Documents.FromJson<List<DelegationResponse>>(d) : null,
+                Agreements = row.Agreements is { } a ? Documents.FromJson<List<MeetingAgreement>>(a) : null,
+                Sources = row.Sources is { } s ? Documents.FromJson<List<SourceResponse>>(s) : null,
+                Topics = row.Topics is { } t ? Documents.FromJson<List<TopicResponse>>(t) : null,
+            };
         }).ToList();
     }
 
+    /// <summary>A meeting with everything known about it, built by PostgreSQL in one statement; null when there is none.</summary>
     public async Task<MeetingResponse?> GetAsync(Guid id)
     {
-        const string meetingSql = $"""
-            SELECT {SummaryColumns}, m.summary_en, m.summary_ar, m.latitude, m.longitude, m.version
+        // The parent and the side meetings are summaries of other meetings: their subqueries name those `m` too (so
+        // that SummaryJsonFields serves them), and reach the meeting asked for as `doc`.
+        const string sql = $"""
+            SELECT m.version, json_build_object(
+                {SummaryJsonFields},
+                'summaryEn', m.summary_en, 'summaryAr', m.summary_ar, 'latitude', m.latitude, 'longitude', m.longitude,
+                'topics', {TopicRepository.MeetingTopicsJson},
+                'parent', (SELECT json_build_object({SummaryJsonFields}) FROM meetings m WHERE m.id = doc.parent_meeting_id),
+                'sideMeetings', (SELECT coalesce(json_agg(json_build_object({SummaryJsonFields}) ORDER BY m.start_date, m.id), '[]')
+                                 FROM meetings m WHERE m.parent_meeting_id = doc.id),
+                'delegations', {DelegationRepository.MeetingDelegationsJson},
+                'agreements', {AgreementRepository.MeetingAgreementsJson},
+                'sources', {SourceRepository.MeetingSourcesJson}) AS document
             FROM meetings m
+            CROSS JOIN LATERAL (SELECT m.id, m.parent_meeting_id) doc
             WHERE m.id = @id
             """;
-        const string sideMeetingsSql = $"""
-            SELECT {SummaryColumns}
-            FROM meetings m
-            WHERE m.parent_meeting_id = @id
-            ORDER BY m.start_date, m.id
-            """;
-        const string parentSql = $"""
-            SELECT {SummaryColumns}
-            FROM meetings m
-            WHERE m.id = @parentId
-            """;
-
         await using var db = await database.OpenAsync();
-        var meeting = await db.SingleOrDefaultAsync<MeetingResponse>(meetingSql, new { id });
-        if (meeting is null)
-            return null;
-        return meeting with
-        {
-            Topics = (await TopicRepository.LoadForMeetingsAsync(db, [id]))[id].ToList(),
-            Parent = meeting.ParentMeetingId is { } parentId ? await db.SingleOrDefaultAsync<MeetingSummary>(parentSql, new { parentId }) : null,
-            SideMeetings = await db.QueryAsync<MeetingSummary>(sideMeetingsSql, new { id }),
-            Delegations = await DelegationRepository.LoadForMeetingAsync(db, id),
-            Agreements = (await AgreementRepository.LoadForMeetingsAsync(db, [id]))[id].ToList(),
-            Sources = (await SourceRepository.LoadForMeetingsAsync(db, [id]))[id].ToList(),
-        };
+        return await db.SingleOrDefaultAsync<DocumentRow>(sql, new { id }) is { } row
+            ? Documents.FromJson<MeetingResponse>(row.Document) with { Version = row.Version }
+            : null;
     }
 
     /// <summary>The delegations of a meeting, or null when there is no such meeting (an empty list is a meeting without delegations).</summary>
     public async Task<IReadOnlyList<DelegationResponse>?> DelegationsAsync(Guid id)
     {
-        const string existsSql = """
-            SELECT EXISTS (SELECT 1 FROM meetings WHERE id = @id)
+        const string sql = $"""
+            SELECT {DelegationRepository.MeetingDelegationsJson} FROM meetings m WHERE m.id = @id
             """;
         await using var db = await database.OpenAsync();
-        return await db.ScalarAsync<bool>(existsSql, new { id }) ? await DelegationRepository.LoadForMeetingAsync(db, id) : null;
+        return await db.ScalarAsync<string>(sql, new { id }) is { } json ? Documents.FromJson<List<DelegationResponse>>(json) : null;
+    }
+
+    private sealed record IncludeRow
+    {
+        public Guid Id { get; init; }
+        public string? Delegations { get; init; }
+        public string? Agreements { get; init; }
+        public string? Sources { get; init; }
+        public string? Topics { get; init; }
     }
 }

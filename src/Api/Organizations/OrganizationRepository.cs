@@ -5,6 +5,13 @@ namespace Api.Organizations;
 
 public sealed class OrganizationRepository(Database database)
 {
+    /// <summary>
+    /// The organisation <c>o</c> as JSON, in the shape of <see cref="OrganizationRef"/>; other documents embed it as
+    /// <c>(SELECT {RefJson} FROM organizations o WHERE o.id = …)</c>, which is null when there is none.
+    /// </summary>
+    public const string RefJson =
+        "json_build_object('id', o.id, 'nameEn', o.name_en, 'nameAr', o.name_ar, 'abbreviation', o.abbreviation, 'countryCode', o.country_code)";
+
     /// <summary>A page of organisations in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
     public async Task<Page<OrganizationListItem>> ListAsync(OrganizationFilters filters, OrganizationListOptions options, SortOrder order)
     {

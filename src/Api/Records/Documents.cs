@@ -26,6 +26,13 @@ public static class Documents
     public static string ToJson<TDoc>(TDoc doc) => JsonSerializer.Serialize(doc, Options);
 
     /// <summary>
+    /// A response document PostgreSQL built as JSON (see the <c>…Json</c> fragments of the repositories), read into its
+    /// type. A field the type lacks is an error here too, so SQL and type cannot drift apart unnoticed.
+    /// </summary>
+    public static T FromJson<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)
+        ?? throw new JsonException($"PostgreSQL built null for a {typeof(T).Name}.");
+
+    /// <summary>
     /// Applies a JSON Merge Patch (RFC 7396) to a document: members of the patch replace the document's,
     /// null removes one, objects merge recursively, and anything else (arrays included) replaces whole.
     /// </summary>

@@ -48,26 +48,10 @@ public sealed class TopicRepository(Database database)
         return await db.SingleOrDefaultAsync<TopicResponse>(sql, new { id });
     }
 
-    /// <summary>The topics of each of some meetings, by code.</summary>
-    public static async Task<ILookup<Guid, TopicResponse>> LoadForMeetingsAsync(DbSession db, Guid[] meetingIds)
-    {
-        const string sql = """
-            SELECT mt.meeting_id AS owner_id, t.id, t.code, t.label_en, t.label_ar
-            FROM meeting_topics mt
-            JOIN topics t ON t.id = mt.topic_id
-            WHERE mt.meeting_id = ANY(@meetingIds)
-            ORDER BY t.code
-            """;
-        return (await db.QueryAsync<TopicRow>(sql, new { meetingIds }))
-            .ToLookup(t => t.OwnerId, t => new TopicResponse { Id = t.Id, Code = t.Code, LabelEn = t.LabelEn, LabelAr = t.LabelAr });
-    }
-
-    private sealed record TopicRow
-    {
-        public Guid OwnerId { get; init; }
-        public Guid Id { get; init; }
-        public string Code { get; init; } = "";
-        public string LabelEn { get; init; } = "";
-        public string LabelAr { get; init; } = "";
-    }
+    /// <summary>The topics of meeting <c>m</c>, by code, as a JSON array of <see cref="TopicResponse"/>.</summary>
+    public const string MeetingTopicsJson = """
+        (SELECT coalesce(json_agg(json_build_object('id', t.id, 'code', t.code, 'labelEn', t.label_en, 'labelAr', t.label_ar) ORDER BY t.code), '[]')
+         FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id
+         WHERE mt.meeting_id = m.id)
+        """;
 }
