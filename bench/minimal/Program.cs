@@ -6,8 +6,14 @@ using Npgsql;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
-await using var dataSource = NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("Db")
-    ?? throw new InvalidOperationException("Set ConnectionStrings__Db."));
+var connectionString = builder.Configuration.GetConnectionString("Db") ?? throw new InvalidOperationException("Set ConnectionStrings__Db.");
+// The API's connection defaults (src/Api/Data/ConnectionDefaults.cs), so that both stand on the same driver settings.
+var settings = new NpgsqlConnectionStringBuilder(connectionString);
+if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+    settings.MaxAutoPrepare = 64;
+if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+    settings.NoResetOnClose = true;
+await using var dataSource = NpgsqlDataSource.Create(settings.ConnectionString);
 DefaultTypeMap.MatchNamesWithUnderscores = true;
 var app = builder.Build();
 

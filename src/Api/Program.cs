@@ -40,8 +40,11 @@ builder.Services.AddNpgsqlDataSource(
     // How alike a person or organisation search must be to a stretch of a name (pg_trgm's word similarity,
     // 0–1): 0.5 lets "Bazum" find "Bazoum" and keeps short queries from matching noise. (Meeting and agreement
     // searches compare words with a vocabulary instead: Search/TextSearch.cs.)
-    dataSource => dataSource.ConnectionStringBuilder.Options =
-        $"{dataSource.ConnectionStringBuilder.Options} -c pg_trgm.word_similarity_threshold=0.5".Trim());
+    dataSource =>
+    {
+        ConnectionDefaults.Apply(dataSource.ConnectionStringBuilder);
+        dataSource.ConnectionStringBuilder.Options = $"{dataSource.ConnectionStringBuilder.Options} -c pg_trgm.word_similarity_threshold=0.5".Trim();
+    });
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<RequestDeadline>();
