@@ -23,16 +23,21 @@ public sealed class DelegationRepository(Database database)
                           'organization', (SELECT {OrganizationRepository.RefJson} FROM organizations o WHERE o.id = dm.organization_id))
         """;
 
-    /// <summary>The delegation <c>d</c> with its members, in their order, as JSON in the shape of <see cref="DelegationResponse"/>.</summary>
+    /// <summary>
+    /// The delegation <c>d</c> with its members, in their order, as JSON in the shape of <see cref="DelegationResponse"/>.
+    /// The head (at most one member a delegation, see ux_delegation_members_head) comes from the same pass over the
+    /// members as the list, rather than from a second lookup of them.
+    /// </summary>
     private const string Json = $"""
-        json_build_object(
-            'id', d.id, 'meetingId', d.meeting_id, 'role', d.role, 'countryCode', d.country_code,
-            'organization', (SELECT {OrganizationRepository.RefJson} FROM organizations o WHERE o.id = d.organization_id),
-            'head', (SELECT {MemberJson} FROM delegation_members dm JOIN persons p ON p.id = dm.person_id
-                     WHERE dm.delegation_id = d.id AND dm.is_head ORDER BY dm.position LIMIT 1),
-            'members', (SELECT coalesce(json_agg({MemberJson} ORDER BY dm.position), '[]')
-                        FROM delegation_members dm JOIN persons p ON p.id = dm.person_id
-                        WHERE dm.delegation_id = d.id))
+        (SELECT json_build_object(
+             'id', d.id, 'meetingId', d.meeting_id, 'role', d.role, 'countryCode', d.country_code,
+             'organization', (SELECT {OrganizationRepository.RefJson} FROM organizations o WHERE o.id = d.organization_id),
+             'head', mem.head,
+             'members', coalesce(mem.members, '[]'))
+         FROM (SELECT json_agg({MemberJson} ORDER BY dm.position) AS members,
+                      (array_agg({MemberJson}) FILTER (WHERE dm.is_head))[1] AS head
+               FROM delegation_members dm JOIN persons p ON p.id = dm.person_id
+               WHERE dm.delegation_id = d.id) mem)
         """;
 
     /// <summary>The delegations of meeting <c>m</c> in <see cref="MeetingOrder"/>, as a JSON array.</summary>
