@@ -37,12 +37,12 @@ Rules.Configure();
 builder.Services.AddNpgsqlDataSource(
     builder.Configuration.GetConnectionString("Db")
         ?? throw new InvalidOperationException("Set the connection string ConnectionStrings:Db (environment variable ConnectionStrings__Db)."),
-    // How alike a person or organisation search must be to a stretch of a name (pg_trgm's word similarity,
-    // 0–1): 0.5 lets "Bazum" find "Bazoum" and keeps short queries from matching noise. (Meeting and agreement
-    // searches compare words with a vocabulary instead: Search/TextSearch.cs.)
     dataSource =>
     {
         ConnectionDefaults.Apply(dataSource.ConnectionStringBuilder);
+        // How alike a person or organisation search must be to a stretch of a name (pg_trgm's word similarity,
+        // 0–1): 0.5 lets "Bazum" find "Bazoum" and keeps short queries from matching noise. (Meeting and agreement
+        // searches compare words with a vocabulary instead: Search/TextSearch.cs.)
         dataSource.ConnectionStringBuilder.Options = $"{dataSource.ConnectionStringBuilder.Options} -c pg_trgm.word_similarity_threshold=0.5".Trim();
     });
 

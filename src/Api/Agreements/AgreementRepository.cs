@@ -53,17 +53,6 @@ public sealed class AgreementRepository(Database database)
         """;
 
     /// <summary>Whole agreements with parties, linked meetings and sources, in the order of <paramref name="ids"/>, in one statement.</summary>
-    private static async Task<IReadOnlyList<AgreementResponse>> LoadAsync(DbSession db, Guid[] ids)
-    {
-        if (ids.Length == 0)
-            return [];
-        const string sql = $"""
-            SELECT a.version, {Json} AS document
-            FROM agreements a
-            WHERE a.id = ANY(@ids)
-            ORDER BY array_position(@ids, a.id)
-            """;
-        var rows = await db.QueryAsync<DocumentRow>(sql, new { ids });
-        return rows.Select(r => Documents.FromJson<AgreementResponse>(r.Document) with { Version = r.Version }).ToList();
-    }
+    private static Task<IReadOnlyList<AgreementResponse>> LoadAsync(DbSession db, Guid[] ids) =>
+        db.DocumentsAsync<AgreementResponse>("agreements a", "a", Json, ids, (r, version) => r with { Version = version });
 }

@@ -35,6 +35,25 @@ public sealed class DbSession(NpgsqlConnection connection, NpgsqlTransaction? tr
         Func<TFirst, TSecond, TResult> map) =>
         (await Connection.QueryAsync(Command(sql, parameters), map, splitOn)).AsList();
 
+    /// <summary>
+    /// Whole records by id, in the order of <paramref name="ids"/>, in one statement: for each row <paramref name="alias"/>
+    /// of <paramref name="from"/> whose id is one of them, the JSON document <paramref name="json"/> builds of it, read
+    /// into <typeparamref name="T"/> (see <see cref="Records.Documents.FromJson{T}"/>) and given the row's version.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> DocumentsAsync<T>(string from, string alias, string json, Guid[] ids, Func<T, long, T> withVersion)
+    {
+        if (ids.Length == 0)
+            return [];
+        var sql = $"""
+            SELECT {alias}.version, {json} AS document
+            FROM {from}
+            WHERE {alias}.id = ANY(@ids)
+            ORDER BY array_position(@ids, {alias}.id)
+            """;
+        var rows = await QueryAsync<DocumentRow>(sql, new { ids });
+        return rows.ConvertAll(r => withVersion(Records.Documents.FromJson<T>(r.Document), r.Version));
+    }
+
     /// <summary>Rows as they arrive, for results too large to hold (exports).</summary>
     public async IAsyncEnumerable<T> StreamAsync<T>(string sql, object? parameters = null)
     {

@@ -73,17 +73,6 @@ public sealed class DelegationRepository(Database database)
     }
 
     /// <summary>Whole delegations with members and organisations, in the order of <paramref name="ids"/>, in one statement.</summary>
-    private static async Task<IReadOnlyList<DelegationResponse>> LoadAsync(DbSession db, Guid[] ids)
-    {
-        if (ids.Length == 0)
-            return [];
-        const string sql = $"""
-            SELECT d.version, {Json} AS document
-            FROM delegations d
-            WHERE d.id = ANY(@ids)
-            ORDER BY array_position(@ids, d.id)
-            """;
-        var rows = await db.QueryAsync<DocumentRow>(sql, new { ids });
-        return rows.Select(r => Documents.FromJson<DelegationResponse>(r.Document) with { Version = r.Version }).ToList();
-    }
+    private static Task<IReadOnlyList<DelegationResponse>> LoadAsync(DbSession db, Guid[] ids) =>
+        db.DocumentsAsync<DelegationResponse>("delegations d", "d", Json, ids, (r, version) => r with { Version = version });
 }

@@ -70,30 +70,31 @@ public sealed class MeetingRepository(Database database)
         }).ToList();
     }
 
+    /// <summary>
+    /// The meeting <c>m</c> with everything known about it, as JSON in the shape of <see cref="MeetingResponse"/>. The
+    /// parent and the side meetings are summaries of other meetings: their subqueries name those <c>m</c> too (so that
+    /// SummaryJsonFields serves them), and reach the meeting asked for as <c>doc</c> (see <see cref="GetAsync"/>).
+    /// </summary>
+    private const string Json = $"""
+        json_build_object(
+            {SummaryJsonFields},
+            'summaryEn', m.summary_en, 'summaryAr', m.summary_ar, 'latitude', m.latitude, 'longitude', m.longitude,
+            'topics', {TopicRepository.MeetingTopicsJson},
+            'parent', (SELECT json_build_object({SummaryJsonFields}) FROM meetings m WHERE m.id = doc.parent_meeting_id),
+            'sideMeetings', (SELECT coalesce(json_agg(json_build_object({SummaryJsonFields}) ORDER BY m.start_date, m.id), '[]')
+                             FROM meetings m WHERE m.parent_meeting_id = doc.id),
+            'delegations', {DelegationRepository.MeetingDelegationsJson},
+            'agreements', {AgreementRepository.MeetingAgreementsJson},
+            'sources', {SourceRepository.MeetingSourcesJson})
+        """;
+
     /// <summary>A meeting with everything known about it, built by PostgreSQL in one statement; null when there is none.</summary>
     public async Task<MeetingResponse?> GetAsync(Guid id)
     {
-        // The parent and the side meetings are summaries of other meetings: their subqueries name those `m` too (so
-        // that SummaryJsonFields serves them), and reach the meeting asked for as `doc`.
-        const string sql = $"""
-            SELECT m.version, json_build_object(
-                {SummaryJsonFields},
-                'summaryEn', m.summary_en, 'summaryAr', m.summary_ar, 'latitude', m.latitude, 'longitude', m.longitude,
-                'topics', {TopicRepository.MeetingTopicsJson},
-                'parent', (SELECT json_build_object({SummaryJsonFields}) FROM meetings m WHERE m.id = doc.parent_meeting_id),
-                'sideMeetings', (SELECT coalesce(json_agg(json_build_object({SummaryJsonFields}) ORDER BY m.start_date, m.id), '[]')
-                                 FROM meetings m WHERE m.parent_meeting_id = doc.id),
-                'delegations', {DelegationRepository.MeetingDelegationsJson},
-                'agreements', {AgreementRepository.MeetingAgreementsJson},
-                'sources', {SourceRepository.MeetingSourcesJson}) AS document
-            FROM meetings m
-            CROSS JOIN LATERAL (SELECT m.id, m.parent_meeting_id) doc
-            WHERE m.id = @id
-            """;
         await using var db = await database.OpenAsync();
-        return await db.SingleOrDefaultAsync<DocumentRow>(sql, new { id }) is { } row
-            ? Documents.FromJson<MeetingResponse>(row.Document) with { Version = row.Version }
-            : null;
+        var found = await db.DocumentsAsync<MeetingResponse>("meetings m CROSS JOIN LATERAL (SELECT m.id, m.parent_meeting_id) doc", "m", Json, [id],
+            (r, version) => r with { Version = version });
+        return found.SingleOrDefault();
     }
 
     /// <summary>The delegations of a meeting, or null when there is no such meeting (an empty list is a meeting without delegations).</summary>
