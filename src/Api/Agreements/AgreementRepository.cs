@@ -23,7 +23,7 @@ public sealed class AgreementRepository(Database database)
     public async Task<AgreementResponse?> GetAsync(Guid id)
     {
         await using var db = await database.OpenAsync();
-        return (await LoadAsync(db, [id])).SingleOrDefault();
+        return await db.DocumentAsync<AgreementResponse>("agreements a", "a", Json, id, WithVersion);
     }
 
     /// <summary>The agreement <c>a</c> with its parties, linked meetings and sources, as JSON in the shape of <see cref="AgreementResponse"/>.</summary>
@@ -54,5 +54,7 @@ public sealed class AgreementRepository(Database database)
 
     /// <summary>Whole agreements with parties, linked meetings and sources, in the order of <paramref name="ids"/>, in one statement.</summary>
     private static Task<IReadOnlyList<AgreementResponse>> LoadAsync(DbSession db, Guid[] ids) =>
-        db.DocumentsAsync<AgreementResponse>("agreements a", "a", Json, ids, (r, version) => r with { Version = version });
+        db.DocumentsAsync<AgreementResponse>("agreements a", "a", Json, ids, WithVersion);
+
+    private static AgreementResponse WithVersion(AgreementResponse record, long version) => record with { Version = version };
 }

@@ -54,6 +54,23 @@ public sealed class DbSession(NpgsqlConnection connection, NpgsqlTransaction? tr
         return rows.ConvertAll(r => withVersion(Records.Documents.FromJson<T>(r.Document), r.Version));
     }
 
+    /// <summary>
+    /// One whole record, as <see cref="DocumentsAsync{T}"/> reads many; null when there is none. Its own statement
+    /// (<c>id = @id</c>, not <c>= ANY</c>), so that PostgreSQL keeps one generic plan for it: for an array it cannot
+    /// see it guesses ten rows, and then plans this large statement afresh at every execution.
+    /// </summary>
+    public async Task<T?> DocumentAsync<T>(string from, string alias, string json, Guid id, Func<T, long, T> withVersion) where T : class
+    {
+        var sql = $"""
+            SELECT {alias}.version, {json} AS document
+            FROM {from}
+            WHERE {alias}.id = @id
+            """;
+        return await SingleOrDefaultAsync<DocumentRow>(sql, new { id }) is { } row
+            ? withVersion(Records.Documents.FromJson<T>(row.Document), row.Version)
+            : null;
+    }
+
     /// <summary>Rows as they arrive, for results too large to hold (exports).</summary>
     public async IAsyncEnumerable<T> StreamAsync<T>(string sql, object? parameters = null)
     {

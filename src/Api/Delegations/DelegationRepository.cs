@@ -59,7 +59,7 @@ public sealed class DelegationRepository(Database database)
     public async Task<DelegationResponse?> GetAsync(Guid id)
     {
         await using var db = await database.OpenAsync();
-        return (await LoadAsync(db, [id])).SingleOrDefault();
+        return await db.DocumentAsync<DelegationResponse>("delegations d", "d", Json, id, WithVersion);
     }
 
     /// <summary>The meeting a delegation belongs to, or null when there is no such delegation.</summary>
@@ -74,5 +74,7 @@ public sealed class DelegationRepository(Database database)
 
     /// <summary>Whole delegations with members and organisations, in the order of <paramref name="ids"/>, in one statement.</summary>
     private static Task<IReadOnlyList<DelegationResponse>> LoadAsync(DbSession db, Guid[] ids) =>
-        db.DocumentsAsync<DelegationResponse>("delegations d", "d", Json, ids, (r, version) => r with { Version = version });
+        db.DocumentsAsync<DelegationResponse>("delegations d", "d", Json, ids, WithVersion);
+
+    private static DelegationResponse WithVersion(DelegationResponse record, long version) => record with { Version = version };
 }

@@ -92,9 +92,8 @@ public sealed class MeetingRepository(Database database)
     public async Task<MeetingResponse?> GetAsync(Guid id)
     {
         await using var db = await database.OpenAsync();
-        var found = await db.DocumentsAsync<MeetingResponse>("meetings m CROSS JOIN LATERAL (SELECT m.id, m.parent_meeting_id) doc", "m", Json, [id],
+        return await db.DocumentAsync<MeetingResponse>("meetings m CROSS JOIN LATERAL (SELECT m.id, m.parent_meeting_id) doc", "m", Json, id,
             (r, version) => r with { Version = version });
-        return found.SingleOrDefault();
     }
 
     /// <summary>The delegations of a meeting, or null when there is no such meeting (an empty list is a meeting without delegations).</summary>
