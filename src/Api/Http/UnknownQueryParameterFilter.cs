@@ -18,15 +18,18 @@ public sealed class UnknownQueryParameterFilter(ProblemDetailsFactory problems) 
 
     public void OnActionExecuting(ActionExecutingContext context)
     {
+        var query = context.HttpContext.Request.Query;
+        if (query.Count == 0)
+            return;
         var known = Known.GetOrAdd(context.ActionDescriptor.Id, _ => QueryNames(context.ActionDescriptor));
-        var errors = new ModelStateDictionary();
-        foreach (var key in context.HttpContext.Request.Query.Keys.Where(k => !known.Contains(k)))
+        ModelStateDictionary? errors = null;
+        foreach (var key in query.Keys.Where(k => !known.Contains(k)))
         {
-            errors.AddModelError(key, known.Count == 0
+            (errors ??= new ModelStateDictionary()).AddModelError(key, known.Count == 0
                 ? "This operation takes no query parameters."
                 : $"Unknown query parameter. This operation accepts: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
         }
-        if (errors.ErrorCount == 0)
+        if (errors is null)
             return;
         var problem = problems.CreateValidationProblemDetails(context.HttpContext, errors, StatusCodes.Status400BadRequest);
         context.Result = new ObjectResult(problem)

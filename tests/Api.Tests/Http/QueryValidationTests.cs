@@ -37,6 +37,7 @@ public sealed class QueryValidationTests(DbFixture db) : DatabaseTest(db)
     [InlineData("/api/v1/countries/ZZZ", 404, null)]
     [InlineData("/api/v1/countries?limit=0", 400, "limit")]
     [InlineData("/api/v1/meetings?countri=NER", 400, "countri")]
+    [InlineData("/api/v1/countries/NER?lang=ar", 400, "lang")]
     [InlineData("/api/v1/organizations/xyz", 400, "id")]
     [InlineData("/api/v1/organizations/" + Random, 404, null)]
     [InlineData("/api/v1/sources/" + Random, 404, null)]

@@ -97,6 +97,18 @@ public sealed class SwaggerTests(DbFixture db) : DatabaseTest(db)
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("/swagger")]
+    [InlineData("/swagger/")]
+    public async Task Swagger_ui_is_found_from_its_folder(string path)
+    {
+        var response = await Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith("/swagger/index.html", response.RequestMessage?.RequestUri?.AbsolutePath);
+    }
+
     private async Task<JsonElement> GetSwaggerAsync()
     {
         var response = await Client.GetAsync("/swagger/v1/swagger.json");
