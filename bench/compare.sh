@@ -134,6 +134,10 @@ N="$(sql "SELECT count(*) FROM meetings")"
 say "  $N meetings, $(sql "SELECT count(*) FROM delegations") delegations, $(sql "SELECT count(*) FROM delegation_members") members, $(sql "SELECT count(*) FROM agreements") agreements"
 
 # ------------------------------------------------------------------------------------------------ servers
+# A server left on one of the ports would answer in place of the one started here, silently.
+for port in "$API_PORT" "$PEER_PORT" "$MIN_PORT"; do
+  ! curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/" || die "something already answers on port $port; stop it or choose another port"
+done
 (cd "$ROOT/src/Api/bin/Release/net10.0" && ConnectionStrings__Db="$CS" ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" \
   exec dotnet Api.dll >"$PGROOT/api.log" 2>&1) &
 PIDS+=($!)

@@ -33,6 +33,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A server already on the API's port would answer in place of the one started here, silently.
+if curl -s -o /dev/null --max-time 2 "$BASE/"; then
+  echo "snapshot.sh: something already answers on $BASE; stop it or set API_PORT" >&2
+  exit 1
+fi
 mkdir -p "$PGROOT" "$OUTDIR"
 chmod 755 "$WORK"
 [[ $EUID -eq 0 ]] && chown postgres:postgres "$PGROOT"

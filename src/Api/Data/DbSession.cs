@@ -38,14 +38,14 @@ public sealed class DbSession(NpgsqlConnection connection, NpgsqlTransaction? tr
     /// <summary>
     /// Whole records by id, in the order of <paramref name="ids"/>, in one statement: for each row <paramref name="alias"/>
     /// of <paramref name="from"/> whose id is one of them, the JSON document <paramref name="json"/> builds of it, read
-    /// into <typeparamref name="T"/> (see <see cref="Records.Documents.FromJson{T}"/>) and given the row's version.
+    /// into <typeparamref name="T"/> (see <see cref="Records.Documents.FromJson{T}(ReadOnlySpan{byte})"/>) and given the row's version.
     /// </summary>
     public async Task<IReadOnlyList<T>> DocumentsAsync<T>(string from, string alias, string json, Guid[] ids, Func<T, long, T> withVersion)
     {
         if (ids.Length == 0)
             return [];
         var sql = $"""
-            SELECT {alias}.version, {json} AS document
+            SELECT {alias}.version, {Utf8(json)} AS document
             FROM {from}
             WHERE {alias}.id = ANY(@ids)
             ORDER BY array_position(@ids, {alias}.id)
@@ -54,21 +54,38 @@ public sealed class DbSession(NpgsqlConnection connection, NpgsqlTransaction? tr
         return rows.ConvertAll(r => withVersion(Records.Documents.FromJson<T>(r.Document), r.Version));
     }
 
+    /// <summary>One whole record, as <see cref="DocumentsAsync{T}"/> reads many; null when there is none.</summary>
+    public async Task<T?> DocumentAsync<T>(string from, string alias, string json, Guid id, Func<T, long, T> withVersion) where T : class =>
+        await DocumentRowAsync(from, alias, json, id) is { } row
+            ? withVersion(Records.Documents.FromJson<T>(row.Document), row.Version)
+            : null;
+
     /// <summary>
-    /// One whole record, as <see cref="DocumentsAsync{T}"/> reads many; null when there is none. Its own statement
-    /// (<c>id = @id</c>, not <c>= ANY</c>), so that PostgreSQL keeps one generic plan for it: for an array it cannot
-    /// see it guesses ten rows, and then plans this large statement afresh at every execution.
+    /// One whole record as <see cref="DocumentAsync{T}"/> reads it, but as the response body itself (with its version
+    /// for the ETag), for a GET that sends it on as it is; null when there is none.
     /// </summary>
-    public async Task<T?> DocumentAsync<T>(string from, string alias, string json, Guid id, Func<T, long, T> withVersion) where T : class
+    public async Task<Records.JsonBytes?> DocumentJsonAsync(string from, string alias, string json, Guid id) =>
+        await DocumentRowAsync(from, alias, json, id) is { } row ? Records.JsonBytes.Compact(row.Document, row.Version) : null;
+
+    /// <summary>
+    /// A JSON document PostgreSQL builds, as the bytes of its text: bytea travels in binary, so the driver neither
+    /// decodes it into a string nor has it encoded again before it is parsed.
+    /// </summary>
+    public static string Utf8(string json) => $"convert_to(({json})::text, 'UTF8')";
+
+    /// <summary>
+    /// One row's version and document. Its own statement (<c>id = @id</c>, not <c>= ANY</c>), so that PostgreSQL keeps one
+    /// generic plan for it: for an array it cannot see it guesses ten rows, and then plans this large statement afresh
+    /// at every execution.
+    /// </summary>
+    private Task<DocumentRow?> DocumentRowAsync(string from, string alias, string json, Guid id)
     {
         var sql = $"""
-            SELECT {alias}.version, {json} AS document
+            SELECT {alias}.version, {Utf8(json)} AS document
             FROM {from}
             WHERE {alias}.id = @id
             """;
-        return await SingleOrDefaultAsync<DocumentRow>(sql, new { id }) is { } row
-            ? withVersion(Records.Documents.FromJson<T>(row.Document), row.Version)
-            : null;
+        return SingleOrDefaultAsync<DocumentRow>(sql, new { id });
     }
 
     /// <summary>Rows as they arrive, for results too large to hold (exports).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Api.Data.Lists;
+using Api.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
@@ -19,10 +20,16 @@ public sealed class ETagFilter(IOptions<JsonOptions> json) : IAsyncResultFilter
     {
         var http = context.HttpContext;
         var read = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
-        if (context.Result is ObjectResult { Value: { } value } result && result.StatusCode is null or 200 or 201 && (read || value is IVersioned))
+        if (context.Result is ObjectResult { Value: { } value } result && result.StatusCode is null or 200 or 201 && (read || value is IVersioned or JsonBytes))
         {
-            var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.JsonSerializerOptions);
-            var tag = value is IVersioned record ? ETags.For(record.Version, body) : ETags.For(body);
+            var (body, version) = value switch
+            {
+                // A body PostgreSQL built goes out as it came.
+                JsonBytes sent => (sent.Utf8, sent.Version),
+                IVersioned record => (JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.JsonSerializerOptions), record.Version),
+                _ => (JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.JsonSerializerOptions), (long?)null),
+            };
+            var tag = version is { } v ? ETags.For(v, body) : ETags.For(body);
             http.Response.Headers.ETag = tag;
             if (value is IPage page)
                 PageHeaders(http, page);

@@ -39,10 +39,10 @@ public sealed class MeetingRepository(Database database)
     /// <summary>What each <see cref="Includes"/> embeds, as a JSON column over the meeting <c>m</c>.</summary>
     private static readonly Dictionary<string, string> IncludeColumns = new()
     {
-        ["delegations"] = $"{DelegationRepository.MeetingDelegationsJson} AS delegations",
-        ["agreements"] = $"{AgreementRepository.MeetingAgreementsJson} AS agreements",
-        ["sources"] = $"{SourceRepository.MeetingSourcesJson} AS sources",
-        ["topics"] = $"{TopicRepository.MeetingTopicsJson} AS topics",
+        ["delegations"] = $"{DbSession.Utf8(DelegationRepository.MeetingDelegationsJson)} AS delegations",
+        ["agreements"] = $"{DbSession.Utf8(AgreementRepository.MeetingAgreementsJson)} AS agreements",
+        ["sources"] = $"{DbSession.Utf8(SourceRepository.MeetingSourcesJson)} AS sources",
+        ["topics"] = $"{DbSession.Utf8(TopicRepository.MeetingTopicsJson)} AS topics",
     };
 
     /// <summary>What <c>include</c> asks for, for every meeting of a page, in one statement.</summary>
@@ -88,30 +88,43 @@ public sealed class MeetingRepository(Database database)
             'sources', {SourceRepository.MeetingSourcesJson})
         """;
 
+    /// <summary>What <see cref="Json"/> reads from: the meeting <c>m</c>, also as <c>doc</c>.</summary>
+    private const string JsonFrom = "meetings m CROSS JOIN LATERAL (SELECT m.id, m.parent_meeting_id) doc";
+
     /// <summary>A meeting with everything known about it, built by PostgreSQL in one statement; null when there is none.</summary>
     public async Task<MeetingResponse?> GetAsync(Guid id)
     {
         await using var db = await database.OpenAsync();
-        return await db.DocumentAsync<MeetingResponse>("meetings m CROSS JOIN LATERAL (SELECT m.id, m.parent_meeting_id) doc", "m", Json, id,
-            (r, version) => r with { Version = version });
+        return await db.DocumentAsync<MeetingResponse>(JsonFrom, "m", Json, id, (r, version) => r with { Version = version });
     }
 
-    /// <summary>The delegations of a meeting, or null when there is no such meeting (an empty list is a meeting without delegations).</summary>
-    public async Task<IReadOnlyList<DelegationResponse>?> DelegationsAsync(Guid id)
+    /// <summary>The <see cref="MeetingResponse"/> that <see cref="GetAsync"/> reads, as the body to send; null when there is none.</summary>
+    public async Task<JsonBytes?> GetJsonAsync(Guid id)
     {
-        const string sql = $"""
-            SELECT {DelegationRepository.MeetingDelegationsJson} FROM meetings m WHERE m.id = @id
-            """;
         await using var db = await database.OpenAsync();
-        return await db.ScalarAsync<string>(sql, new { id }) is { } json ? Documents.FromJson<List<DelegationResponse>>(json) : null;
+        return await db.DocumentJsonAsync(JsonFrom, "m", Json, id);
     }
+
+    /// <summary>
+    /// The delegations of a meeting (a list of <see cref="DelegationResponse"/>) as the body to send, or null when there
+    /// is no such meeting (an empty list is a meeting without delegations).
+    /// </summary>
+    public async Task<JsonBytes?> DelegationsAsync(Guid id)
+    {
+        await using var db = await database.OpenAsync();
+        return await db.ScalarAsync<byte[]>(DelegationsSql, new { id }) is { } json ? JsonBytes.Compact(json) : null;
+    }
+
+    private static readonly string DelegationsSql = $"""
+        SELECT {DbSession.Utf8(DelegationRepository.MeetingDelegationsJson)} FROM meetings m WHERE m.id = @id
+        """;
 
     private sealed record IncludeRow
     {
         public Guid Id { get; init; }
-        public string? Delegations { get; init; }
-        public string? Agreements { get; init; }
-        public string? Sources { get; init; }
-        public string? Topics { get; init; }
+        public byte[]? Delegations { get; init; }
+        public byte[]? Agreements { get; init; }
+        public byte[]? Sources { get; init; }
+        public byte[]? Topics { get; init; }
     }
 }

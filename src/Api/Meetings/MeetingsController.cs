@@ -39,7 +39,7 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingExport
     [HttpGet("{id}")]
     [ProducesResponseType<MeetingResponse>(StatusCodes.Status200OK, "application/json")]
     public async Task<ActionResult<MeetingResponse>> Get(Guid id) =>
-        await meetings.GetAsync(id) is { } meeting ? Ok(meeting) : NotFound();
+        await meetings.GetJsonAsync(id) is { } meeting ? Ok(meeting) : NotFound();
 
     /// <summary>Lists the delegations of a meeting with their members, hosts first.</summary>
     /// <param name="id" example="8993f035-d477-55a1-abb3-4b6776339b59">The meeting's id.</param>

@@ -32,6 +32,10 @@ public static class Documents
     public static T FromJson<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)
         ?? throw new JsonException($"PostgreSQL built null for a {typeof(T).Name}.");
 
+    /// <inheritdoc cref="FromJson{T}(string)"/>
+    public static T FromJson<T>(ReadOnlySpan<byte> utf8) => JsonSerializer.Deserialize<T>(utf8, Options)
+        ?? throw new JsonException($"PostgreSQL built null for a {typeof(T).Name}.");
+
     /// <summary>
     /// Applies a JSON Merge Patch (RFC 7396) to a document: members of the patch replace the document's,
     /// null removes one, objects merge recursively, and anything else (arrays included) replaces whole.
