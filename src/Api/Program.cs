@@ -1,6 +1,7 @@
 using System.Reflection;
 using Api.Agreements;
 using Api.Auth;
+using Api.Caching;
 using Api.Changes;
 using Api.Countries;
 using Api.Data;
@@ -75,6 +76,9 @@ builder.Services.AddExceptionHandler<ExceptionHandler>();
 builder.Services.AddSingleton<UnknownQueryParameterFilter>();
 builder.Services.AddSingleton<ValidationFilter>();
 builder.Services.AddSingleton<ETagFilter>();
+builder.Services.AddSingleton<ResponseCache>();
+builder.Services.AddSingleton<CachedReadFilter>();
+builder.Services.AddHostedService<ChangeListener>();
 builder.Services.AddControllers(options =>
     {
         options.Conventions.Add(new WriteOperationConvention());

@@ -36,9 +36,7 @@ public sealed class ETagFilter(IOptions<JsonOptions> json) : IAsyncResultFilter
             if (read)
             {
                 http.Response.Headers.CacheControl = "no-cache";
-                // If-None-Match uses the weak comparison: W/"x" matches "x".
-                var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
-                if (ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(tag), useStrongComparison: false)))
+                if (NoneMatch(http.Request, tag))
                     context.Result = new StatusCodeResult(StatusCodes.Status304NotModified);
                 else if (result.StatusCode is null or 200)
                     // The body is serialised already, for its digest: send those bytes rather than serialise it again.
@@ -47,6 +45,10 @@ public sealed class ETagFilter(IOptions<JsonOptions> json) : IAsyncResultFilter
         }
         return next();
     }
+
+    /// <summary>Whether the request's If-None-Match names <paramref name="tag"/> (or *): the weak comparison, W/"x" matches "x".</summary>
+    public static bool NoneMatch(HttpRequest request, string tag) =>
+        request.GetTypedHeaders().IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(tag), useStrongComparison: false));
 
     private static void PageHeaders(HttpContext http, IPage page)
     {

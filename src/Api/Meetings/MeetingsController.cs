@@ -1,3 +1,4 @@
+using Api.Caching;
 using Api.Changes;
 using Api.Data.Lists;
 using Api.Delegations;
@@ -20,6 +21,7 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingExport
     /// <c>ndjson</c> or <c>geojson</c> (or Accept) streams every matching meeting instead of a page.</remarks>
     /// <param name="filters">Which meetings.</param>
     /// <param name="options">Order, paging, count and embedding.</param>
+    [CachedRead]
     [HttpGet]
     [ProducesResponseType<Page<MeetingListItem>>(StatusCodes.Status200OK, "application/json")]
     [Exports(OutputFormats.Csv, OutputFormats.Ndjson, OutputFormats.GeoJson)]
@@ -36,6 +38,7 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingExport
 
     /// <summary>Gets a meeting with its place, dates, topics, parent and side meetings, delegations, agreements and sources.</summary>
     /// <param name="id" example="8993f035-d477-55a1-abb3-4b6776339b59">The meeting's id.</param>
+    [CachedRead]
     [HttpGet("{id}")]
     [ProducesResponseType<MeetingResponse>(StatusCodes.Status200OK, "application/json")]
     public async Task<ActionResult<MeetingResponse>> Get(Guid id) =>
@@ -43,6 +46,7 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingExport
 
     /// <summary>Lists the delegations of a meeting with their members, hosts first.</summary>
     /// <param name="id" example="8993f035-d477-55a1-abb3-4b6776339b59">The meeting's id.</param>
+    [CachedRead]
     [HttpGet("{id}/delegations")]
     [ProducesResponseType<IReadOnlyList<DelegationResponse>>(StatusCodes.Status200OK, "application/json")]
     public async Task<ActionResult<IReadOnlyList<DelegationResponse>>> Delegations(Guid id) =>

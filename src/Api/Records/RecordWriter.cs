@@ -1,3 +1,4 @@
+using Api.Caching;
 using Api.Data;
 using Api.Http;
 using Api.Validation;
@@ -9,7 +10,7 @@ namespace Api.Records;
 /// load the record, decide, check what it refers to, write it, raise its version and log the change with
 /// the record before and after. A write that would change nothing writes nothing.
 /// </summary>
-public sealed class RecordWriter(Database database, RecordResources resources)
+public sealed class RecordWriter(Database database, RecordResources resources, ResponseCache cache)
 {
     public async Task<WriteResult> CreateAsync<TDoc>(IRecordStore<TDoc> store, TDoc doc, string actor) where TDoc : class =>
         await InTransactionAsync(db => CreateAsync(db, store, Guid.CreateVersion7(), doc, actor, resources));
@@ -129,7 +130,11 @@ public sealed class RecordWriter(Database database, RecordResources resources)
         await using var db = await database.BeginAsync();
         var result = await work(db);
         if (result.Outcome is WriteOutcome.Created or WriteOutcome.Updated or WriteOutcome.Deleted)
+        {
             await db.Transaction!.CommitAsync(db.CancellationToken);
+            // This process's next read shows the change at once; other processes hear of it from PostgreSQL.
+            cache.Written();
+        }
         return result;
     }
 }

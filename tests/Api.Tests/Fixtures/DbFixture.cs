@@ -86,7 +86,12 @@ public sealed class DbFixture : IAsyncLifetime
         MigrationJob.RunAsync(connectionString, dbDirectory ?? DbDirectory, NullLoggerFactory.Instance, CancellationToken.None);
 }
 
-public sealed class ApiFactory(string connectionString) : WebApplicationFactory<Program>
+/// <summary>
+/// A test host of the API. Its response cache is off unless <paramref name="cacheMegabytes"/> says otherwise: tests change
+/// the database behind the API's back (resets, direct SQL), which a cache rightly does not hear of. Its change listener
+/// listens on <paramref name="listenConnectionString"/> when given, else on the API's database.
+/// </summary>
+public sealed class ApiFactory(string connectionString, int cacheMegabytes = 0, string? listenConnectionString = null) : WebApplicationFactory<Program>
 {
     /// <summary>The name of the write key every test host accepts (see <see cref="CreateWriterClient"/>).</summary>
     public const string WriterName = "test-writer";
@@ -112,6 +117,9 @@ public sealed class ApiFactory(string connectionString) : WebApplicationFactory<
         builder.UseSetting("ApiKeys:0:Scopes", "read,write");
         // One key for the whole run: the write rate limit must not fail tests that write a lot.
         builder.UseSetting("RateLimits:Writes:PermitLimit", "1000000");
+        builder.UseSetting("Cache:Megabytes", cacheMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (listenConnectionString is not null)
+            builder.UseSetting("ConnectionStrings:Listen", listenConnectionString);
     }
 }
 
