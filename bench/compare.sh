@@ -15,6 +15,7 @@
 #   ONLY         run only the shapes whose name matches this extended regex, e.g. ONLY='doc|deleg'
 #   NO_PEER=1    skip the peer (its first start installs Node 22 and Platformatic DB from npm: about two minutes)
 #   KEEP=1       leave the cluster running at the end; REUSE=1 use the one a KEEP=1 run left (no load; migrations run)
+#   CACHE_MB     the API's response cache (Cache:Megabytes; default 0 = off, the uncached figures; e.g. 64 for cached ones)
 #   CS_EXTRA     appended to the connection string of the API and of the minimal app, e.g. 'Max Auto Prepare=0'
 #   PG_SETTINGS  extra postgresql.conf lines
 #
@@ -37,6 +38,7 @@ ONLY="${ONLY:-}"
 NO_PEER="${NO_PEER:-0}"
 KEEP="${KEEP:-0}"
 REUSE="${REUSE:-0}"
+CACHE_MB="${CACHE_MB:-0}"
 PGROOT="${BENCH_PGROOT:-/tmp/bench-compare-$PGPORT}"
 PGDATA_DIR="$PGROOT/data"
 RESULTS="$ROOT/bench/results"
@@ -83,7 +85,7 @@ wait_http() { # url, seconds
 }
 
 say "bench/compare.sh  $(date -u '+%Y-%m-%d %H:%M:%S UTC')  commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
-say "  N=$N  wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds  $(nproc) cores  load average $(cut -d' ' -f1-3 /proc/loadavg)"
+say "  N=$N  wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds  response cache ${CACHE_MB} MiB  $(nproc) cores  load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ------------------------------------------------------------------------------------------------ cluster
 if [[ "$REUSE" == 1 ]]; then
@@ -138,7 +140,7 @@ say "  $N meetings, $(sql "SELECT count(*) FROM delegations") delegations, $(sql
 for port in "$API_PORT" "$PEER_PORT" "$MIN_PORT"; do
   ! curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/" || die "something already answers on port $port; stop it or choose another port"
 done
-(cd "$ROOT/src/Api/bin/Release/net10.0" && ConnectionStrings__Db="$CS" ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" \
+(cd "$ROOT/src/Api/bin/Release/net10.0" && ConnectionStrings__Db="$CS" Cache__Megabytes="$CACHE_MB" ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" \
   exec dotnet Api.dll >"$PGROOT/api.log" 2>&1) &
 PIDS+=($!)
 (ConnectionStrings__Db="$CS" ASPNETCORE_URLS="http://127.0.0.1:$MIN_PORT" exec dotnet "$ROOT/bench/minimal/bin/Release/net10.0/Minimal.dll" >"$PGROOT/minimal.log" 2>&1) &
