@@ -45,9 +45,12 @@ public sealed class CachedReadFilter(ResponseCache cache) : IAsyncResourceFilter
         }
         // How far the change log of the database that answers reaches, read before the data: a fill from a database
         // behind what this process has heard of is not kept.
-        long stamp;
-        await using (var db = await http.RequestServices.GetRequiredService<Database>().OpenAsync())
+        long? stamp = null;
+        if (cache.ReadsMayLag)
+        {
+            await using var db = await http.RequestServices.GetRequiredService<Database>().OpenAsync();
             stamp = await db.ScalarAsync<long>("SELECT coalesce(max(seq), 0) FROM changes");
+        }
         var executed = await next();
         if (executed.Exception is null && http.Response.StatusCode == StatusCodes.Status200OK && executed.Result is FileContentResult sent)
         {
@@ -60,16 +63,11 @@ public sealed class CachedReadFilter(ResponseCache cache) : IAsyncResourceFilter
     private static IActionResult Replay(HttpContext http, CachedResponse hit)
     {
         var headers = http.Response.Headers;
-        if (hit.ETag is { Length: > 0 } tag)
-            headers.ETag = tag;
-        headers.CacheControl = "no-cache";
         if (hit.Link is not null)
             headers.Link = hit.Link;
         if (hit.TotalCount is not null)
             headers["X-Total-Count"] = hit.TotalCount;
-        if (hit.ETag is { Length: > 0 } etag && ETagFilter.NoneMatch(http.Request, etag))
-            return new StatusCodeResult(StatusCodes.Status304NotModified);
-        return new FileContentResult(hit.Body, hit.ContentType);
+        return ETagFilter.Answer(http, hit.ETag, hit.Body, hit.ContentType);
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

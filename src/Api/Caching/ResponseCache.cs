@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
 
 namespace Api.Caching;
 
@@ -23,12 +24,23 @@ public sealed class ResponseCache
         var megabytes = configuration.GetValue(MegabytesKey, 64);
         if (megabytes > 0)
             entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * 1024L * 1024L });
+        var reads = configuration.GetConnectionString("Db");
+        var listen = configuration.GetConnectionString("Listen");
+        ReadsMayLag = listen is not null && listen != reads || reads is not null && new NpgsqlConnectionStringBuilder(reads).Host?.Contains(',') == true;
     }
 
     /// <summary>The setting that bounds the cache, in MiB; 0 turns it off (and the listener with it).</summary>
     public const string MegabytesKey = "Cache:Megabytes";
 
     public bool Enabled => entries is not null;
+
+    /// <summary>
+    /// Whether reads may be answered by a server other than the one <see cref="ChangeListener"/> hears (a listen
+    /// connection of its own, or several hosts to read from): then a fill must say how far its server's change log
+    /// reached. When both are the one server, a read that begins after a change was heard sees it, and one begun
+    /// before is either refused by the generation or cleared with it.
+    /// </summary>
+    public bool ReadsMayLag { get; }
 
     public CacheState State => state;
 
@@ -46,10 +58,10 @@ public sealed class ResponseCache
 
     /// <summary>
     /// Keeps <paramref name="response"/>, filled in the generation of <paramref name="before"/> (read before the data) from
-    /// a database whose change log reached <paramref name="stamp"/>, unless a change has ended that generation since or
-    /// the database had not replayed every change known here.
+    /// a database whose change log reached <paramref name="stamp"/> (null when <see cref="ReadsMayLag"/> is not), unless a
+    /// change has ended that generation since or the database had not replayed every change known here.
     /// </summary>
-    public void Store(string key, CacheState before, long stamp, CachedResponse response)
+    public void Store(string key, CacheState before, long? stamp, CachedResponse response)
     {
         var now = state;
         if (!now.Live || now.Generation != before.Generation || stamp < now.Horizon || response.Generation != now.Generation)

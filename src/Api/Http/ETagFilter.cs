@@ -22,28 +22,34 @@ public sealed class ETagFilter(IOptions<JsonOptions> json) : IAsyncResultFilter
         var read = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
         if (context.Result is ObjectResult { Value: { } value } result && result.StatusCode is null or 200 or 201 && (read || value is IVersioned or JsonBytes))
         {
-            var (body, version) = value switch
-            {
-                // A body PostgreSQL built goes out as it came.
-                JsonBytes sent => (sent.Utf8, sent.Version),
-                IVersioned record => (JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.JsonSerializerOptions), record.Version),
-                _ => (JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.JsonSerializerOptions), (long?)null),
-            };
+            // A body PostgreSQL built goes out as it came.
+            var body = value is JsonBytes sent ? sent.Utf8 : JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.JsonSerializerOptions);
+            var version = (value as JsonBytes)?.Version ?? (value as IVersioned)?.Version;
             var tag = version is { } v ? ETags.For(v, body) : ETags.For(body);
-            http.Response.Headers.ETag = tag;
             if (value is IPage page)
                 PageHeaders(http, page);
-            if (read)
-            {
-                http.Response.Headers.CacheControl = "no-cache";
-                if (NoneMatch(http.Request, tag))
-                    context.Result = new StatusCodeResult(StatusCodes.Status304NotModified);
-                else if (result.StatusCode is null or 200)
-                    // The body is serialised already, for its digest: send those bytes rather than serialise it again.
-                    context.Result = new FileContentResult(body, "application/json; charset=utf-8");
-            }
+            if (read && result.StatusCode is null or 200)
+                // The body is serialised already, for its digest: send those bytes rather than serialise it again.
+                context.Result = Answer(http, tag, body, JsonContentType);
+            else
+                http.Response.Headers.ETag = tag;
         }
         return next();
+    }
+
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    /// <summary>
+    /// The answer to a read of <paramref name="body"/> tagged <paramref name="tag"/>: the tag and <c>Cache-Control: no-cache</c>,
+    /// and 304 with no body when If-None-Match names the tag.
+    /// </summary>
+    public static IActionResult Answer(HttpContext http, string? tag, byte[] body, string contentType)
+    {
+        http.Response.Headers.CacheControl = "no-cache";
+        if (tag is not { Length: > 0 })
+            return new FileContentResult(body, contentType);
+        http.Response.Headers.ETag = tag;
+        return NoneMatch(http.Request, tag) ? new StatusCodeResult(StatusCodes.Status304NotModified) : new FileContentResult(body, contentType);
     }
 
     /// <summary>Whether the request's If-None-Match names <paramref name="tag"/> (or *): the weak comparison, W/"x" matches "x".</summary>

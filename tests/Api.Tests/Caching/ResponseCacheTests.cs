@@ -268,4 +268,20 @@ public sealed class ResponseCacheRulesTests
         cache.Lost();
         Assert.False(cache.TryGet("heard", out _));
     }
+
+    [Theory]
+    [InlineData("Host=db1;Database=api", null, false)]
+    [InlineData("Host=db1;Database=api", "Host=db1;Database=api", false)]
+    [InlineData("Host=replica;Database=api", "Host=primary;Database=api", true)]
+    [InlineData("Host=db1,db2;Database=api;Target Session Attributes=prefer-standby", null, true)]
+    public void A_fill_is_checked_against_the_change_log_only_when_reads_may_come_from_another_server_than_the_one_heard(
+        string reads, string? listen, bool checks)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([
+            new KeyValuePair<string, string?>(ResponseCache.MegabytesKey, "1"),
+            new KeyValuePair<string, string?>("ConnectionStrings:Db", reads),
+            new KeyValuePair<string, string?>("ConnectionStrings:Listen", listen),
+        ]).Build();
+        Assert.Equal(checks, new ResponseCache(configuration).ReadsMayLag);
+    }
 }
