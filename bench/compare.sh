@@ -41,6 +41,7 @@ REUSE="${REUSE:-0}"
 CACHE_MB="${CACHE_MB:-0}"
 PGROOT="${BENCH_PGROOT:-/tmp/bench-compare-$PGPORT}"
 PGDATA_DIR="$PGROOT/data"
+PGLOG="$PGROOT/postgresql.log"
 RESULTS="$ROOT/bench/results"
 STAMP="$(date +%Y-%m-%d-%H%M%S)"
 SUMMARY="$RESULTS/compare-$STAMP.txt"
@@ -55,19 +56,16 @@ say() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
 log() { say "==> $*"; }
 die() { printf 'error: %s\n' "$*" | tee -a "$SUMMARY" >&2; exit 1; }
 
-PG_BIN=/usr/lib/postgresql/15/bin
-[[ -x $PG_BIN/initdb ]] || PG_BIN="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin 2>/dev/null | sort -V | tail -n 1)"
-[[ -x $PG_BIN/initdb ]] || die "PostgreSQL server binaries not found (apt-get install -y postgresql)"
+source "$ROOT/bench/cluster.sh"
+find_pg_bin
 for tool in dotnet wrk curl awk; do command -v "$tool" >/dev/null || die "$tool not found (apt-get install -y wrk curl)"; done
-pg() { local tool="$1"; shift; if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$PG_BIN/$tool" "$@"; else "$PG_BIN/$tool" "$@"; fi; }
-sql() { "$PG_BIN/psql" -X -q -tA -h 127.0.0.1 -p "$PGPORT" -U postgres -d diplomacy -v ON_ERROR_STOP=1 -c "$1"; }
 
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [[ $PG_OURS -eq 1 && "$KEEP" != 1 ]]; then pg pg_ctl -D "$PGDATA_DIR" stop -m fast >/dev/null 2>&1 || true; fi
+  if [[ $PG_OURS -eq 1 && "$KEEP" != 1 ]]; then cluster_stop; fi
   if [[ "$KEEP" == 1 ]]; then
     say "KEEP=1: the cluster is left running: psql -h 127.0.0.1 -p $PGPORT -U postgres diplomacy"
     say "  again without reloading: REUSE=1 PGPORT=$PGPORT bench/compare.sh; stop: runuser -u postgres -- $PG_BIN/pg_ctl -D $PGDATA_DIR stop"
@@ -89,38 +87,12 @@ say "  N=$N  wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds  response
 
 # ------------------------------------------------------------------------------------------------ cluster
 if [[ "$REUSE" == 1 ]]; then
-  pg pg_ctl -D "$PGDATA_DIR" status >/dev/null 2>&1 || die "REUSE=1, but no cluster runs in $PGDATA_DIR"
+  cluster_running || die "REUSE=1, but no cluster runs in $PGDATA_DIR"
   PG_OURS=1
 else
-  if [[ -f "$PGDATA_DIR/postmaster.pid" ]]; then pg pg_ctl -D "$PGDATA_DIR" stop -m fast >/dev/null 2>&1 || true; fi
-  if (exec 3<>"/dev/tcp/127.0.0.1/$PGPORT") 2>/dev/null; then die "port $PGPORT is in use (set PGPORT)"; fi
-  rm -rf "$PGROOT"; mkdir -p "$PGROOT"
-  [[ $EUID -eq 0 ]] && chown postgres:postgres "$PGROOT"
-  pg initdb -D "$PGDATA_DIR" --no-sync -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
-  cat >> "$PGDATA_DIR/postgresql.conf" <<EOF
-
-# ---- bench/compare.sh (a throwaway cluster: never use fsync=off for data you want to keep)
-listen_addresses = '127.0.0.1'
-port = $PGPORT
-unix_socket_directories = '$PGROOT'
-max_connections = 200
-shared_buffers = '4GB'
-effective_cache_size = '16GB'
-work_mem = '32MB'
-maintenance_work_mem = '2GB'
-max_wal_size = '16GB'
-checkpoint_timeout = '30min'
-wal_level = minimal
-max_wal_senders = 0
-fsync = off
-synchronous_commit = off
-full_page_writes = off
-lc_messages = 'C'
-${PG_SETTINGS:-}
-EOF
-  pg pg_ctl -D "$PGDATA_DIR" -l "$PGROOT/postgresql.log" -w -t 120 start >/dev/null || die "PostgreSQL did not start; see $PGROOT/postgresql.log"
+  cluster_create bench/compare.sh "max_connections = 200
+shared_buffers = '4GB'"
   PG_OURS=1
-  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres diplomacy
 fi
 
 dotnet build "$ROOT/src/Api" -c Release -nologo -v quiet >"$TMP/build.log" 2>&1 || { cat "$TMP/build.log"; die "API build failed"; }

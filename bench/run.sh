@@ -56,12 +56,7 @@ die() { printf 'error: %s\n' "$*" | tee -a "$SUMMARY" >&2; exit 1; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
 
-# PostgreSQL's server programs refuse root: run them as the postgres user then.
-pg() {
-  local tool="$1"; shift
-  if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$PG_BIN/$tool" "$@"; else "$PG_BIN/$tool" "$@"; fi
-}
-sql() { "$PG_BIN/psql" -X -q -tA -h 127.0.0.1 -p "$PGPORT" -U postgres -d diplomacy -v ON_ERROR_STOP=1 -c "$1"; }
+source "$ROOT/bench/cluster.sh"
 
 cleanup() {
   local rc=$?
@@ -82,7 +77,7 @@ cleanup() {
       wait "$API_PID" 2>/dev/null || true
     fi
     if [[ $PG_OURS -eq 1 ]]; then
-      pg pg_ctl -D "$PGDATA_DIR" stop -m fast >/dev/null 2>&1 || true
+      cluster_stop
     fi
   fi
   rm -rf "$TMP"
@@ -92,17 +87,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-find_pg_bin() {
-  local dir=""
-  if [[ -x /usr/lib/postgresql/15/bin/initdb ]]; then dir=/usr/lib/postgresql/15/bin
-  elif command -v pg_config >/dev/null 2>&1; then dir="$(pg_config --bindir 2>/dev/null || true)"; fi
-  if [[ -z "$dir" || ! -x "$dir/initdb" ]]; then
-    dir="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin 2>/dev/null | sort -V | tail -n 1 || true)"
-  fi
-  [[ -n "$dir" && -x "$dir/initdb" && -x "$dir/pg_ctl" && -x "$dir/psql" ]] || return 1
-  PG_BIN="$dir"
-}
-find_pg_bin || die "PostgreSQL server binaries (initdb, pg_ctl, psql) not found"
+find_pg_bin
 for tool in dotnet curl perl awk; do command -v "$tool" >/dev/null || die "$tool not found"; done
 HAVE_JQ=0; command -v jq >/dev/null && HAVE_JQ=1
 
@@ -112,7 +97,7 @@ say "  load average at start: $(cut -d' ' -f1-3 /proc/loadavg)   $("$PG_BIN/post
 
 # ------------------------------------------------------------------------------------------------ cluster
 if [[ "$REUSE" == 1 ]]; then
-  pg pg_ctl -D "$PGDATA_DIR" status >/dev/null 2>&1 || die "REUSE=1, but no cluster is running in $PGDATA_DIR"
+  cluster_running || die "REUSE=1, but no cluster is running in $PGDATA_DIR"
   PG_OURS=1
   if [[ -f "$PGROOT/api.pid" ]]; then
     old="$(cat "$PGROOT/api.pid")"
@@ -124,53 +109,17 @@ if [[ "$REUSE" == 1 ]]; then
   N="$(sql "SELECT count(*) FROM meetings")"
   log "Reusing the cluster on port $PGPORT ($N meetings)"
 else
-  if [[ -f "$PGDATA_DIR/postmaster.pid" ]] && pg pg_ctl -D "$PGDATA_DIR" status >/dev/null 2>&1; then
-    log "Stopping the bench cluster a previous run left in $PGDATA_DIR"
-    pg pg_ctl -D "$PGDATA_DIR" stop -m fast >/dev/null
-  fi
-  if (exec 3<>"/dev/tcp/127.0.0.1/$PGPORT") 2>/dev/null; then die "port $PGPORT is in use (set PGPORT)"; fi
-  rm -rf "$PGROOT"
-  mkdir -p "$PGROOT"
-  if [[ $EUID -eq 0 ]]; then
-    id postgres >/dev/null 2>&1 || die "running as root, but there is no postgres OS user to run the cluster"
-    chown postgres:postgres "$PGROOT"
-  fi
   log "Creating a throwaway cluster in $PGROOT"
-  pg initdb -D "$PGDATA_DIR" --no-sync -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
-  # Memory for a 24 GiB, 2-core machine shared with the API and curl. fsync, synchronous_commit and
-  # full_page_writes are off because this cluster is thrown away (see the top of this file).
-  cat >> "$PGDATA_DIR/postgresql.conf" <<EOF
-
-# ---- bench/run.sh
-listen_addresses = '127.0.0.1'
-port = $PGPORT
-unix_socket_directories = '$PGROOT'
-max_connections = 100
+  # Memory for a 24 GiB, 2-core machine shared with the API and curl; every statement's plan goes to the log.
+  cluster_create bench/run.sh "max_connections = 100
 shared_buffers = '6GB'
-effective_cache_size = '16GB'
-work_mem = '32MB'
-maintenance_work_mem = '2GB'
-max_wal_size = '16GB'
-checkpoint_timeout = '30min'
-wal_level = minimal
-max_wal_senders = 0
-fsync = off
-synchronous_commit = off
-full_page_writes = off
-lc_messages = 'C'
-log_line_prefix = '%m [%p] '
-log_timezone = 'UTC'
 shared_preload_libraries = 'auto_explain'
 auto_explain.log_min_duration = 0
 auto_explain.log_analyze = on
 auto_explain.log_buffers = on
 auto_explain.log_nested_statements = on
-auto_explain.log_format = text
-${PG_SETTINGS:-}
-EOF
-  pg pg_ctl -D "$PGDATA_DIR" -l "$PGLOG" -w -t 120 start >/dev/null || die "PostgreSQL did not start; see $PGLOG"
+auto_explain.log_format = text"
   PG_OURS=1
-  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres diplomacy
 fi
 
 # ------------------------------------------------------------------------------------------------ build, migrate, load
