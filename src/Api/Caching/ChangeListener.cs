@@ -31,12 +31,15 @@ public sealed class ChangeListener(ResponseCache cache, IConfiguration configura
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 // Listening first, then reading the log: a change that commits in between is both read and heard.
-                var horizon = await HorizonAsync(connection, stoppingToken);
+                // The read runs after every change anywhere: prepared once for this connection.
+                await using var read = new NpgsqlCommand("SELECT coalesce(max(seq), 0) FROM changes", connection);
+                await read.PrepareAsync(stoppingToken);
+                var horizon = await HorizonAsync(read, stoppingToken);
                 cache.Changed(horizon);
                 while (true)
                 {
                     var heard = await connection.WaitAsync(Heartbeat, stoppingToken);
-                    var now = await HorizonAsync(connection, stoppingToken);
+                    var now = await HorizonAsync(read, stoppingToken);
                     if (heard || now != horizon)
                         cache.Changed(now);
                     horizon = now;
@@ -62,9 +65,6 @@ public sealed class ChangeListener(ResponseCache cache, IConfiguration configura
         }
     }
 
-    private static async Task<long> HorizonAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT coalesce(max(seq), 0) FROM changes", connection);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    private static async Task<long> HorizonAsync(NpgsqlCommand read, CancellationToken cancellationToken) =>
+        (long)(await read.ExecuteScalarAsync(cancellationToken))!;
 }

@@ -30,6 +30,19 @@ public sealed class DbSession(NpgsqlConnection connection, NpgsqlTransaction? tr
     public async Task<List<T>> QueryAsync<T>(string sql, object? parameters = null) =>
         (await Connection.QueryAsync<T>(Command(sql, parameters))).AsList();
 
+    /// <summary>
+    /// The rows of each of <paramref name="results"/> statements sent together (<paramref name="sql"/> joins them with
+    /// <c>;</c>): one round trip, however many.
+    /// </summary>
+    public async Task<List<List<T>>> QueryEachAsync<T>(string sql, object? parameters, int results)
+    {
+        await using var grid = await Connection.QueryMultipleAsync(Command(sql, parameters));
+        var sets = new List<List<T>>(results);
+        for (var i = 0; i < results; i++)
+            sets.Add((await grid.ReadAsync<T>()).AsList());
+        return sets;
+    }
+
     /// <summary>Rows read as two objects, the second starting at the column <paramref name="splitOn"/>.</summary>
     public async Task<List<TResult>> QueryAsync<TFirst, TSecond, TResult>(string sql, object? parameters, string splitOn,
         Func<TFirst, TSecond, TResult> map) =>

@@ -73,17 +73,12 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
                 latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude, host_country_code = EXCLUDED.host_country_code,
                 parent_meeting_id = EXCLUDED.parent_meeting_id
             """;
-        const string removeTopics = """
-            DELETE FROM meeting_topics WHERE meeting_id = @id AND NOT (topic_id = ANY(@ids))
-            """;
-        const string addTopics = """
-            INSERT INTO meeting_topics (meeting_id, topic_id) SELECT @id, unnest(@ids) ON CONFLICT DO NOTHING
-            """;
-        const string removeSources = """
-            DELETE FROM meeting_sources WHERE meeting_id = @id AND NOT (source_id = ANY(@ids))
-            """;
-        const string addSources = """
-            INSERT INTO meeting_sources (meeting_id, source_id) SELECT @id, unnest(@ids) ON CONFLICT DO NOTHING
+        // Topics and sources go with the meeting's row, in the same round trip.
+        const string links = """
+            DELETE FROM meeting_topics WHERE meeting_id = @id AND NOT (topic_id = ANY(@topicIds));
+            INSERT INTO meeting_topics (meeting_id, topic_id) SELECT @id, unnest(@topicIds) ON CONFLICT DO NOTHING;
+            DELETE FROM meeting_sources WHERE meeting_id = @id AND NOT (source_id = ANY(@sourceIds));
+            INSERT INTO meeting_sources (meeting_id, source_id) SELECT @id, unnest(@sourceIds) ON CONFLICT DO NOTHING
             """;
         const string existingDelegations = """
             SELECT id, role, country_code, organization_id FROM delegations WHERE meeting_id = @id
@@ -92,15 +87,13 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
             DELETE FROM delegations WHERE meeting_id = @id AND NOT (id = ANY(@ids))
             """;
 
-        await db.ExecuteAsync(sql, new
+        const string meetingAndLinks = sql + ";\n" + links;
+        await db.ExecuteAsync(meetingAndLinks, new
         {
             id, m.TitleEn, m.TitleAr, m.SummaryEn, m.SummaryAr, m.StartDate, m.StartDatePrecision, m.EndDate, m.EndDatePrecision,
             m.Status, m.Format, m.CityEn, m.CityAr, m.CountryCode, m.Latitude, m.Longitude, m.HostCountryCode, m.ParentMeetingId,
+            topicIds = m.TopicIds.ToArray(), sourceIds = m.SourceIds.ToArray(),
         });
-        await db.ExecuteAsync(removeTopics, new { id, ids = m.TopicIds.ToArray() });
-        await db.ExecuteAsync(addTopics, new { id, ids = m.TopicIds.ToArray() });
-        await db.ExecuteAsync(removeSources, new { id, ids = m.SourceIds.ToArray() });
-        await db.ExecuteAsync(addSources, new { id, ids = m.SourceIds.ToArray() });
 
         // A delegation edited through /delegations/{id} carries its id; in a meeting body, delegations keep
         // their ids while they represent the same party in the same role (a new one takes the id the document names, the seed import's, or one of its own).
@@ -122,23 +115,21 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
 
     private static async Task WriteDelegationAsync(DbSession db, Guid id, bool isNew, Guid meetingId, DelegationRequest d)
     {
-        const string upsert = """
+        // The delegation, then its members: those gone removed, heads cleared first (so that moving the head to another
+        // member never meets the one-head index half-way), then every member written in one statement (a person is
+        // listed once per delegation: the validator sees to it). One round trip; the rows it changed, summed.
+        const string sql = """
             INSERT INTO delegations AS x (id, meeting_id, role, country_code, organization_id)
             VALUES (@id, @meetingId, @Role, @CountryCode, @OrganizationId)
             ON CONFLICT (id) DO UPDATE SET role = EXCLUDED.role, country_code = EXCLUDED.country_code, organization_id = EXCLUDED.organization_id
-            WHERE (x.role, x.country_code, x.organization_id) IS DISTINCT FROM (EXCLUDED.role, EXCLUDED.country_code, EXCLUDED.organization_id)
-            """;
-        const string removeMembers = """
-            DELETE FROM delegation_members WHERE delegation_id = @id AND NOT (person_id = ANY(@ids))
-            """;
-        // Heads are cleared first so that moving the head to another member never meets the one-head index half-way.
-        const string clearHeads = """
+            WHERE (x.role, x.country_code, x.organization_id) IS DISTINCT FROM (EXCLUDED.role, EXCLUDED.country_code, EXCLUDED.organization_id);
+            DELETE FROM delegation_members WHERE delegation_id = @id AND NOT (person_id = ANY(@personIds));
             UPDATE delegation_members SET is_head = false
-            WHERE delegation_id = @id AND is_head AND person_id IS DISTINCT FROM @headId
-            """;
-        const string upsertMember = """
+            WHERE delegation_id = @id AND is_head AND person_id IS DISTINCT FROM @headId;
             INSERT INTO delegation_members AS x (delegation_id, person_id, position, is_head, title_en, title_ar, rank_en, rank_ar, organization_id)
-            VALUES (@id, @PersonId, @position, @IsHead, @TitleEn, @TitleAr, @RankEn, @RankAr, @OrganizationId)
+            SELECT @id, m.person_id, m.position - 1, m.is_head, m.title_en, m.title_ar, m.rank_en, m.rank_ar, m.organization_id
+            FROM unnest(@personIds, @isHeads, @titlesEn, @titlesAr, @ranksEn, @ranksAr, @organizationIds)
+                WITH ORDINALITY AS m (person_id, is_head, title_en, title_ar, rank_en, rank_ar, organization_id, position)
             ON CONFLICT (delegation_id, person_id) DO UPDATE SET position = EXCLUDED.position, is_head = EXCLUDED.is_head,
                 title_en = EXCLUDED.title_en, title_ar = EXCLUDED.title_ar, rank_en = EXCLUDED.rank_en, rank_ar = EXCLUDED.rank_ar,
                 organization_id = EXCLUDED.organization_id
@@ -150,14 +141,19 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
             UPDATE delegations SET version = version + 1 WHERE id = @id
             """;
 
-        var changed = await db.ExecuteAsync(upsert, new { id, meetingId, d.Role, d.CountryCode, d.OrganizationId });
-        changed += await db.ExecuteAsync(removeMembers, new { id, ids = d.Members.Select(x => x.PersonId!.Value).ToArray() });
-        changed += await db.ExecuteAsync(clearHeads, new { id, headId = d.Members.FirstOrDefault(x => x.IsHead)?.PersonId });
-        for (var position = 0; position < d.Members.Count; position++)
+        var members = d.Members;
+        var changed = await db.ExecuteAsync(sql, new
         {
-            var x = d.Members[position];
-            changed += await db.ExecuteAsync(upsertMember, new { id, x.PersonId, position, x.IsHead, x.TitleEn, x.TitleAr, x.RankEn, x.RankAr, x.OrganizationId });
-        }
+            id, meetingId, d.Role, d.CountryCode, d.OrganizationId,
+            headId = members.FirstOrDefault(x => x.IsHead)?.PersonId,
+            personIds = members.Select(x => x.PersonId!.Value).ToArray(),
+            isHeads = members.Select(x => x.IsHead).ToArray(),
+            titlesEn = members.Select(x => x.TitleEn).ToArray(),
+            titlesAr = members.Select(x => x.TitleAr).ToArray(),
+            ranksEn = members.Select(x => x.RankEn).ToArray(),
+            ranksAr = members.Select(x => x.RankAr).ToArray(),
+            organizationIds = members.Select(x => x.OrganizationId).ToArray(),
+        });
         // A delegation's version counts changes to it and to its members, so its ETag does too.
         if (!isNew && changed > 0)
             await db.ExecuteAsync(bumpVersion, new { id });

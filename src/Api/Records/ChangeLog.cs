@@ -11,16 +11,14 @@ public static class ChangeLog
 
     public static async Task RecordAsync(DbSession db, string resource, Guid id, string kind, long version, string actor, string? before, string? after)
     {
-        // Held until commit: changes get their sequence numbers in the order they commit, so a feed
-        // reader that has seen seq N will never find a smaller one appear later.
-        const string serialize = """
-            SELECT pg_advisory_xact_lock(7336521)
-            """;
+        // The lock is held until commit: changes get their sequence numbers in the order they commit, so a feed
+        // reader that has seen seq N will never find a smaller one appear later. Both statements go in one round
+        // trip, so that the lock is held for as short a time as the commit allows.
         const string sql = """
+            SELECT pg_advisory_xact_lock(7336521);
             INSERT INTO changes (resource, record_id, kind, version, actor, changed_at, before, after)
             VALUES (@resource, @id, @kind, @version, @actor, clock_timestamp(), @before::jsonb, @after::jsonb)
             """;
-        await db.ExecuteAsync(serialize);
         await db.ExecuteAsync(sql, new { resource, id, kind, version, actor, before, after });
     }
 

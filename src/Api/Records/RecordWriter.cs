@@ -113,11 +113,23 @@ public sealed class RecordWriter(Database database, RecordResources resources, R
         var errors = new List<FieldError>();
         if (references is not null)
         {
-            foreach (var group in store.References(doc).GroupBy(r => references[r.Resource]))
+            // Every kind of record referred to is looked up in one round trip: a statement for each.
+            var groups = store.References(doc).GroupBy(r => references[r.Resource]).ToList();
+            if (groups.Count > 0)
             {
-                var found = (await db.QueryAsync<Guid>(group.Key.ExistingIdsSql, new { ids = group.Select(r => r.Id).Distinct().ToArray() })).ToHashSet();
-                errors.AddRange(group.Where(r => !found.Contains(r.Id))
-                    .Select(r => new FieldError(r.Field, $"There is no {group.Key.Singular} with the id {r.Id}.")));
+                var parameters = new Dapper.DynamicParameters();
+                var sql = string.Join(";\n", groups.Select((group, i) =>
+                {
+                    parameters.Add($"ids{i}", group.Select(r => r.Id).Distinct().ToArray());
+                    return group.Key.ExistingIdsIn($"ids{i}");
+                }));
+                var found = await db.QueryEachAsync<Guid>(sql, parameters, groups.Count);
+                for (var i = 0; i < groups.Count; i++)
+                {
+                    var existing = found[i].ToHashSet();
+                    errors.AddRange(groups[i].Where(r => !existing.Contains(r.Id))
+                        .Select(r => new FieldError(r.Field, $"There is no {groups[i].Key.Singular} with the id {r.Id}.")));
+                }
             }
         }
         if (errors.Count == 0)

@@ -17,5 +17,10 @@ public sealed record Resource(string Name, string Table, string Singular)
     public string DeleteSql { get; } = $"DELETE FROM {Table} WHERE id = @id";
 
     /// <summary>Which of <c>@ids</c> name a record of this kind.</summary>
-    public string ExistingIdsSql { get; } = $"SELECT id FROM {Table} WHERE id = ANY(@ids)";
+    public string ExistingIdsSql { get; } = ExistingIds(Table, "ids");
+
+    /// <summary>Which of the ids in the parameter <paramref name="parameter"/> (a fixed name) name a record of this kind.</summary>
+    public string ExistingIdsIn(string parameter) => ExistingIds(Table, parameter);
+
+    private static string ExistingIds(string table, string parameter) => $"SELECT id FROM {table} WHERE id = ANY(@{parameter})";
 }

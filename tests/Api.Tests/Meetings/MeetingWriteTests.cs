@@ -92,6 +92,42 @@ public sealed class MeetingWriteTests(DbFixture db) : DatabaseTest(db, db.Writer
     }
 
     [Fact]
+    public async Task A_put_that_reorders_members_moves_the_head_drops_one_and_adds_one_shows_exactly_that_and_changes_the_delegation()
+    {
+        var (url, etag) = await CreateAsync();
+        var guestId = await GuestDelegationIdAsync(url);
+        var delegationETag = await Client.ETagAsync($"/api/v1/delegations/{guestId}");
+        var body = Bodies.Meeting();
+        // Was: Mazen (head, with titles and rank), Bashagha. Now: Bazoum (new, no titles), Bashagha (head now, a new
+        // English title); Mazen gone.
+        body["delegations"]![1]!["members"] = new JsonArray(
+            new JsonObject { ["personId"] = Bodies.Bazoum },
+            new JsonObject { ["personId"] = Bodies.Bashagha, ["isHead"] = true, ["titleEn"] = "Commissioner at the Ministry of Interior", ["titleAr"] = "المفوض بوزارة الداخلية" });
+
+        var response = await Client.PutJsonAsync(url, body, etag);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var guest = (await (await Client.GetAsync(url)).JsonAsync()).GetProperty("delegations").EnumerateArray()
+            .Single(d => d.GetProperty("role").GetString() == "guest");
+        Assert.Equal(guestId, guest.GetProperty("id").GetString());
+        var members = guest.GetProperty("members").EnumerateArray().ToList();
+        Assert.Equal([Bodies.Bazoum, Bodies.Bashagha], members.Select(m => m.GetProperty("personId").GetString()));
+        Assert.Equal([false, true], members.Select(m => m.GetProperty("isHead").GetBoolean()));
+        Assert.Equal(JsonValueKind.Null, members[0].GetProperty("titleEn").ValueKind);
+        Assert.Equal("Commissioner at the Ministry of Interior", members[1].GetProperty("titleEn").GetString());
+        Assert.Equal("المفوض بوزارة الداخلية", members[1].GetProperty("titleAr").GetString());
+        Assert.Equal(JsonValueKind.Null, members[1].GetProperty("rankEn").ValueKind);
+        Assert.NotEqual(delegationETag, await Client.ETagAsync($"/api/v1/delegations/{guestId}"));
+
+        // The same body again changes nothing: neither the meeting's ETag nor the delegation's.
+        var newETag = response.Headers.ETag!.ToString();
+        var newDelegationETag = await Client.ETagAsync($"/api/v1/delegations/{guestId}");
+        var again = await Client.PutJsonAsync(url, body, newETag);
+        Assert.Equal(newETag, again.Headers.ETag!.ToString());
+        Assert.Equal(newDelegationETag, await Client.ETagAsync($"/api/v1/delegations/{guestId}"));
+    }
+
+    [Fact]
     public async Task A_put_that_changes_nothing_keeps_the_etag_and_adds_no_history()
     {
         var (url, etag) = await CreateAsync();
