@@ -13,7 +13,7 @@ public sealed class AgreementRepository(Database database)
     /// <summary>A page of agreements in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
     public async Task<Page<AgreementResponse>> ListAsync(AgreementFilters filters, AgreementListOptions options, SortOrder order)
     {
-        await using var db = await database.OpenAsync();
+        await using var db = await database.OpenAsync(search: filters.Q is not null);
         var filter = await AgreementFilter.BuildAsync(db, filters);
         var keys = await ListQuery.PageAsync<RowId>(db, "a.id", filter.From, filter, order, "a.id", options, k => k.Id);
         var agreements = await LoadAsync(db, keys.Items.Select(k => k.Id).ToArray());

@@ -15,6 +15,33 @@ public sealed class Database(NpgsqlDataSource dataSource, RequestDeadline deadli
         return new DbSession(connection, null, deadline.Token);
     }
 
+    /// <summary>
+    /// A session for reads, as <see cref="OpenAsync()"/>; for a text search (<paramref name="search"/>) one whose
+    /// statements PostgreSQL plans afresh with each request's values. Which plan is good depends on q (how common its
+    /// words are decides between the trigram index and a scan, and q is folded once, not once a row); a statement
+    /// prepared on a pooled connection is otherwise given, after five runs, a generic plan that guesses: at a million
+    /// meetings that was a 16-second scan for a misspelt name. The setting is SET LOCAL, in a read-only transaction
+    /// that ends with the session, so it never reaches the connection's next request.
+    /// </summary>
+    public async Task<DbSession> OpenAsync(bool search)
+    {
+        if (!search)
+            return await OpenAsync();
+        var connection = await dataSource.OpenConnectionAsync(deadline.Token);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, deadline.Token);
+            var db = new DbSession(connection, transaction, deadline.Token);
+            await db.ExecuteAsync("SET TRANSACTION READ ONLY; SET LOCAL plan_cache_mode = force_custom_plan");
+            return db;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>A session in a new transaction, for a write; it is rolled back unless committed.</summary>
     public async Task<DbSession> BeginAsync()
     {

@@ -21,7 +21,7 @@ public sealed class MeetingRepository(Database database)
     /// <summary>A page of meetings in <paramref name="order"/>, after the cursor, with what <c>include</c> asks for and the count if asked.</summary>
     public async Task<Page<MeetingListItem>> ListAsync(MeetingFilters filters, MeetingListOptions options, SortOrder order)
     {
-        await using var db = await database.OpenAsync();
+        await using var db = await database.OpenAsync(search: filters.Q is not null);
         var filter = await MeetingFilter.BuildAsync(db, filters);
         var page = await ListQuery.PageAsync<MeetingListItem>(db, SummaryColumns, filter.From, filter, order, "m.id", options, m => m.Id);
         var items = await IncludeAsync(db, page.Items, options.IncludeList());

@@ -13,7 +13,7 @@ public sealed class PartnerRepository(Database database)
     {
         // The country's own meetings come first, through meeting_parties (country, meeting), so only those are
         // filtered; their other parties are then read from the same table, each country once per meeting.
-        await using var db = await database.OpenAsync();
+        await using var db = await database.OpenAsync(search: filters.Q is not null);
         var filter = await MeetingFilter.BuildAsync(db, filters);
         var sql = $"""
             WITH met AS (

@@ -27,7 +27,7 @@ public sealed class StatsRepository(Database database)
 
     public async Task<MeetingStatsResponse> MeetingsAsync(MeetingFilters filters, string groupBy)
     {
-        await using var db = await database.OpenAsync();
+        await using var db = await database.OpenAsync(search: filters.Q is not null);
         var filter = await MeetingFilter.BuildAsync(db, filters);
         if (MeetingStatsGroups.IsPeriod(groupBy))
             return await PeriodsAsync(db, filter, filters, groupBy);
