@@ -18,6 +18,8 @@
 #   BENCH_PGROOT  folder of the cluster (default /tmp/bench-pg-$PGPORT; made and given to the postgres user)
 #   PG_SETTINGS   extra postgresql.conf lines, e.g. PG_SETTINGS=$'jit=off\nrandom_page_cost=1.1'
 #   CS_EXTRA      appended to the API's connection string, e.g. CS_EXTRA='Max Auto Prepare=20'
+#   CACHE_MB      the API's response cache (Cache:Megabytes; default 0 = off: with it on, all but the first of a
+#                 query's requests would be answered from memory, and the times would not be the query's)
 #
 # The cluster runs with fsync=off, synchronous_commit=off and full_page_writes=off: it is thrown away, and a
 # crash would only mean running the bench again. Never use these settings for data you want to keep.
@@ -43,6 +45,7 @@ SUMMARY="$RESULTS/summary-$STAMP.txt"
 PLANS="$RESULTS/plans-$STAMP.txt"
 API="http://127.0.0.1:$API_PORT/api/v1"
 CS="Host=127.0.0.1;Port=$PGPORT;Database=diplomacy;Username=postgres${CS_EXTRA:+;$CS_EXTRA}"
+CACHE_MB="${CACHE_MB:-0}"
 PG_BIN=""
 API_PID=""
 SAMPLER_PID=""
@@ -150,7 +153,7 @@ say "  watched tables (rows): ${BIG//,/, }"
 # ------------------------------------------------------------------------------------------------ API
 if (exec 3<>"/dev/tcp/127.0.0.1/$API_PORT") 2>/dev/null; then die "port $API_PORT is in use (set API_PORT)"; fi
 log "Starting the API on $API (log: $PGROOT/api.log)"
-(cd "$OUT" && ConnectionStrings__Db="$CS" ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" ASPNETCORE_ENVIRONMENT=Production \
+(cd "$OUT" && ConnectionStrings__Db="$CS" Cache__Megabytes="$CACHE_MB" ASPNETCORE_URLS="http://127.0.0.1:$API_PORT" ASPNETCORE_ENVIRONMENT=Production \
    Logging__LogLevel__Default=Warning exec dotnet Api.dll) >"$PGROOT/api.log" 2>&1 &
 API_PID=$!
 echo "$API_PID" > "$PGROOT/api.pid"
