@@ -10,7 +10,7 @@
 # Environment:
 #   PGPORT       port of the cluster (default 25440, compare.sh's); the database is "diplomacy"
 #   API_PORT     port of the API this script starts (default 25482)
-#   DURATION     of each wrk run (default 10s), after a WARMUP run (8s) at CONNECTIONS clients (default 16); THREADS (2)
+#   DURATION     of each wrk run (default 10s), after a WARMUP run (30s) at CONNECTIONS clients (default 16); THREADS (2)
 #   CS_EXTRA     appended to the API's connection string
 set -euo pipefail
 
@@ -85,7 +85,7 @@ run() {
 
 # Warm-up, not reported: the API's code is still being compiled (tiered JIT) for its first seconds, and the
 # pool's connections prepare their statements on their fifth use.
-DURATION="${WARMUP:-8s}" run "$CONNECTIONS" >/dev/null
+DURATION="${WARMUP:-30s}" run "$CONNECTIONS" >/dev/null
 before="$(sql "SELECT coalesce(max(seq), 0) FROM changes")"
 printf 'bench/writeload.sh  %s  commit %s  %s cores  load average %s\n' "$(date -u '+%Y-%m-%d %H:%M:%S UTC')" \
   "$(git rev-parse --short HEAD)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
