@@ -49,7 +49,7 @@ public sealed class CachedReadFilter(ResponseCache cache) : IAsyncResourceFilter
         if (cache.ReadsMayLag)
         {
             await using var db = await http.RequestServices.GetRequiredService<Database>().OpenAsync();
-            stamp = await db.ScalarAsync<long>("SELECT coalesce(max(seq), 0) FROM changes");
+            stamp = await db.ScalarAsync<long>(ChangeListener.HorizonSql);
         }
         var executed = await next();
         if (executed.Exception is null && http.Response.StatusCode == StatusCodes.Status200OK && executed.Result is FileContentResult sent)

@@ -14,6 +14,9 @@ public sealed class ChangeListener(ResponseCache cache, IConfiguration configura
 {
     public const string Channel = "record_changes";
 
+    /// <summary>How far the change log reaches: what the listener reads after each change, and a cache fill of its server.</summary>
+    public const string HorizonSql = "SELECT coalesce(max(seq), 0) FROM changes";
+
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
 
@@ -32,7 +35,7 @@ public sealed class ChangeListener(ResponseCache cache, IConfiguration configura
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 // Listening first, then reading the log: a change that commits in between is both read and heard.
                 // The read runs after every change anywhere: prepared once for this connection.
-                await using var read = new NpgsqlCommand("SELECT coalesce(max(seq), 0) FROM changes", connection);
+                await using var read = new NpgsqlCommand(HorizonSql, connection);
                 await read.PrepareAsync(stoppingToken);
                 var horizon = await HorizonAsync(read, stoppingToken);
                 cache.Changed(horizon);

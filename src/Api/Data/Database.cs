@@ -27,17 +27,15 @@ public sealed class Database(NpgsqlDataSource dataSource, RequestDeadline deadli
     {
         if (!search)
             return await OpenAsync();
-        var connection = await dataSource.OpenConnectionAsync(deadline.Token);
+        var db = await BeginAsync();
         try
         {
-            var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, deadline.Token);
-            var db = new DbSession(connection, transaction, deadline.Token);
             await db.ExecuteAsync("SET TRANSACTION READ ONLY; SET LOCAL plan_cache_mode = force_custom_plan");
             return db;
         }
         catch
         {
-            await connection.DisposeAsync();
+            await db.DisposeAsync();
             throw;
         }
     }

@@ -117,7 +117,7 @@ public sealed class ApiFactory(string connectionString, int cacheMegabytes = 0, 
         builder.UseSetting("ApiKeys:0:Scopes", "read,write");
         // One key for the whole run: the write rate limit must not fail tests that write a lot.
         builder.UseSetting("RateLimits:Writes:PermitLimit", "1000000");
-        builder.UseSetting("Cache:Megabytes", cacheMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting(Api.Caching.ResponseCache.MegabytesKey, cacheMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (listenConnectionString is not null)
             builder.UseSetting("ConnectionStrings:Listen", listenConnectionString);
     }
