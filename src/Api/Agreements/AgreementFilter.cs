@@ -18,17 +18,17 @@ public static class AgreementFilter
         ["title"] = new("title", "coalesce(a.title_en, a.title_ar)", "text"),
         ["kind"] = new("kind", "a.kind", "text"),
         ["status"] = new("status", "a.status", "text"),
-        [ListQuery.Relevance] = new(ListQuery.Relevance, TextSearch.Relevance, "real"),
+        [ListQuery.Relevance] = TextSearch.Relevance,
     };
 
     /// <summary>By date, undated last; a search, best match first.</summary>
     public static SortOrder DefaultOrder(AgreementFilters filters) => SortOrder.Parse(filters.Q is null ? "date" : "-relevance", SortFields);
 
-    /// <summary>The filter of <paramref name="f"/>, once it is decided how its q matches (<see cref="TextSearch.SimilarWordsAsync"/>).</summary>
+    /// <summary>The filter of <paramref name="f"/>, once it is decided how its q matches (<see cref="TextSearch.MatchAsync"/>).</summary>
     public static async Task<FilterSql> BuildAsync(DbSession db, AgreementFilters f) =>
-        Build(f, f.Q is { } q ? await TextSearch.SimilarWordsAsync(db, SearchTable.Agreements, q) : null);
+        Build(f, f.Q is { } q ? await TextSearch.MatchAsync(db, SearchTable.Agreements, q) : null);
 
-    private static FilterSql Build(AgreementFilters f, IReadOnlyList<string[]>? similarWords)
+    private static FilterSql Build(AgreementFilters f, SearchMatch? match)
     {
         var filter = new FilterBuilder();
 
@@ -57,7 +57,7 @@ public static class AgreementFilter
         if (f.Meeting is { } meeting)
             filter.Add("a.id IN (SELECT am.agreement_id FROM agreement_meetings am WHERE am.meeting_id = @meeting)", "meeting", meeting);
         if (f.Q is { } q)
-            TextSearch.AddTo(filter, q, similarWords);
+            TextSearch.AddTo(filter, q, match!);
 
         return filter.Build(f.Q is null ? "agreements a" : "agreements a JOIN agreement_search s ON s.agreement_id = a.id");
     }

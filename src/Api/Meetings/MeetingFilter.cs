@@ -19,17 +19,17 @@ public static class MeetingFilter
         ["status"] = new("status", "m.status", "text"),
         ["format"] = new("format", "m.format", "text"),
         ["country"] = new("country", "coalesce(m.country_code, '')", "text"),
-        [ListQuery.Relevance] = new(ListQuery.Relevance, TextSearch.Relevance, "real"),
+        [ListQuery.Relevance] = TextSearch.Relevance,
     };
 
     /// <summary>By start date; a search, best match first, then newest.</summary>
     public static SortOrder DefaultOrder(MeetingFilters filters) => SortOrder.Parse(filters.Q is null ? "startDate" : "-relevance,-startDate", SortFields);
 
-    /// <summary>The filter of <paramref name="f"/>, once it is decided how its q matches (<see cref="TextSearch.SimilarWordsAsync"/>).</summary>
+    /// <summary>The filter of <paramref name="f"/>, once it is decided how its q matches (<see cref="TextSearch.MatchAsync"/>).</summary>
     public static async Task<FilterSql> BuildAsync(DbSession db, MeetingFilters f) =>
-        Build(f, f.Q is { } q ? await TextSearch.SimilarWordsAsync(db, SearchTable.Meetings, q) : null);
+        Build(f, f.Q is { } q ? await TextSearch.MatchAsync(db, SearchTable.Meetings, q) : null);
 
-    private static FilterSql Build(MeetingFilters f, IReadOnlyList<string[]>? similarWords)
+    private static FilterSql Build(MeetingFilters f, SearchMatch? match)
     {
         var filter = new FilterBuilder();
 
@@ -90,7 +90,7 @@ public static class MeetingFilter
         if (f.Agreement is { } agreement)
             filter.Add("m.id IN (SELECT am.meeting_id FROM agreement_meetings am WHERE am.agreement_id = @agreement)", "agreement", agreement);
         if (f.Q is { } q)
-            TextSearch.AddTo(filter, q, similarWords);
+            TextSearch.AddTo(filter, q, match!);
 
         return filter.Build(f.Q is null ? "meetings m" : "meetings m JOIN meeting_search s ON s.meeting_id = m.id");
     }

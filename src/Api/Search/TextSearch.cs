@@ -15,18 +15,22 @@ public static class TextSearch
     private const string LikePattern = """'%' || replace(replace(replace(fold(@q), '\', '\\'), '%', '\%'), '_', '\_') || '%'""";
 
     /// <summary>
-    /// Adds the search to a list's filter, with <c>@q</c> and <c>@fuzzy</c> (which <see cref="Relevance"/> reads too).
-    /// Exact (<paramref name="similarWords"/> null): every folded character of q, in order, somewhere in the
-    /// document (the trigram index finds the documents holding all of q's trigrams). Otherwise, for every word of q,
-    /// one of the words like it somewhere in the document, through the same index.
+    /// Adds the search to a list's filter, with <c>@q</c>, <c>@fuzzy</c> and <c>@titlePatterns</c> (which <see cref="Relevance"/> reads too).
+    /// As written (no similar words in <paramref name="match"/>): every folded character of q, in order, somewhere in
+    /// the document (the trigram index finds the documents holding all of q's trigrams). Otherwise, for every word of
+    /// q, one of the words like it somewhere in the document, through the same index.
     /// </summary>
-    public static void AddTo(FilterBuilder filter, string q, IReadOnlyList<string[]>? similarWords)
+    public static void AddTo(FilterBuilder filter, string q, SearchMatch match)
     {
+        var similarWords = match.SimilarWords;
         filter.Parameters.Add("q", q.Trim());
         filter.Parameters.Add("fuzzy", similarWords is not null);
+        filter.Parameters.Add("titlePatterns", similarWords?.SelectMany(words => words).Distinct().Select(Contains).ToArray() ?? []);
         if (similarWords is null)
         {
-            filter.Add($"s.document LIKE {LikePattern}");
+            // The same match, in a form the trigram index cannot serve: to a planner that cannot tell a common name
+            // from a rare one (a document is too wide for its statistics), a page in list order is then the cheap way.
+            filter.Add($"s.document LIKE {LikePattern}", match.Common ? "strpos(s.document, fold(@q)) > 0" : null);
             return;
         }
         if (similarWords.Count == 0 || similarWords.Any(words => words.Length == 0))
@@ -35,33 +39,57 @@ public static class TextSearch
             return;
         }
         for (var i = 0; i < similarWords.Count; i++)
-            filter.Add($"s.document LIKE ANY (@similar{i})", $"similar{i}", similarWords[i].Select(w => "%" + EscapeLike(w) + "%").ToArray());
+            filter.Add($"s.document LIKE ANY (@similar{i})", $"similar{i}", similarWords[i].Select(Contains).ToArray());
     }
 
     /// <summary>
-    /// Best first. Exact matches: a match in the title ranks above a match elsewhere (1 + how alike title and q
-    /// are, against 1), read from the short folded title rather than the long document, so ranking many
-    /// thousands of matches stays cheap. Matches by similar words: how alike q and the closest stretch of the
-    /// title are (0 to 1). A real: a keyset cursor compares it as one.
+    /// Whether the short folded title holds what the search matched: q as written, or, when matched by similar
+    /// words, one of them (<c>@titlePatterns</c>).
     /// </summary>
-    public const string Relevance = $"""
-        (CASE WHEN @fuzzy THEN word_similarity(fold(@q), s.title)
-              WHEN s.title LIKE {LikePattern} THEN 1 + similarity(fold(@q), s.title)
-              ELSE 1 END)::real
+    private const string InTitle = $"""
+        (CASE WHEN @fuzzy THEN s.title LIKE ANY (@titlePatterns) ELSE s.title LIKE {LikePattern} END)
+        """;
+
+    /// <summary>How alike q and a title that holds it are: 1 + trigram similarity (to the closest stretch when fuzzy).</summary>
+    private const string TitleScore = """
+        (1 + CASE WHEN @fuzzy THEN word_similarity(fold(@q), s.title) ELSE similarity(fold(@q), s.title) END)::real
         """;
 
     /// <summary>
-    /// Null when some document of <paramref name="table"/> holds q as written (after folding): the search then
-    /// matches exactly, and a common name costs what its matches cost. Otherwise, for each word of q, the words of
-    /// the documents most like it (<c>search_words</c>, by trigram similarity; a word under three characters
-    /// stands for itself); an empty list for a word that nothing resembles.
+    /// Best first: a match in the title ranks above a match elsewhere (1 + how alike title and q are, against 1).
+    /// Ranking reads the short folded title rather than the long document; and since every other match ranks 1, a
+    /// page led by relevance reads the two tiers apart (<see cref="SortTiers"/>): the title matches ranked, the
+    /// rest in the order of the following keys (newest first), so a common word does not rank every match it has.
+    /// A real: a keyset cursor compares it as one.
     /// </summary>
-    public static async Task<IReadOnlyList<string[]>?> SimilarWordsAsync(DbSession db, SearchTable table, string q)
+    public static readonly SortField Relevance = new(ListQuery.Relevance, $"(CASE WHEN {InTitle} THEN {TitleScore} ELSE 1 END)::real", "real")
+    {
+        Tiers = new SortTiers(InTitle, TitleScore, "1::real", 1),
+    };
+
+    /// <summary>
+    /// How q matches the documents of <paramref name="table"/>. As written (after folding), when some document holds
+    /// it: a common name then costs what its matches cost. Whether it is common is told from a sample of about 500
+    /// documents: held by at least √(50 / documents) of them (0.7 % of a million), a page of the matches that rank
+    /// alike is found within a few thousand documents in list order, fewer than ranking every match would read
+    /// (<see cref="AddTo"/>); near that share both ways cost about the same, so the sample's noise costs little.
+    /// Otherwise, for each word of q, the words of the documents most like it (<c>search_words</c>, by trigram
+    /// similarity; a word under three characters stands for itself); an empty list for a word that nothing resembles.
+    /// </summary>
+    public static async Task<SearchMatch> MatchAsync(DbSession db, SearchTable table, string q)
     {
         var name = table == SearchTable.Meetings ? "meeting_search" : "agreement_search";
-        var exactSql = $"SELECT EXISTS (SELECT 1 FROM {name} s WHERE s.document LIKE {LikePattern})";
-        if (await db.ScalarAsync<bool>(exactSql, new { q = q.Trim() }))
-            return null;
+        // A table never analysed (reltuples -1) or empty is not sampled.
+        var matchSql = $"""
+            WITH t AS (SELECT c.reltuples AS documents FROM pg_class c WHERE c.oid = '{name}'::regclass)
+            SELECT EXISTS (SELECT 1 FROM {name} s WHERE s.document LIKE {LikePattern}) AS Found,
+                   coalesce((SELECT count(*) FILTER (WHERE s.document LIKE {LikePattern}) / nullif(count(*), 0)::float8
+                             FROM {name} s TABLESAMPLE SYSTEM ((SELECT CASE WHEN documents > 0 THEN least(100, 50000 / documents) ELSE 0 END FROM t)) REPEATABLE (0))
+                            >= (SELECT sqrt(50 / greatest(documents, 1)) FROM t), false) AS Common
+            """;
+        var (found, common) = await db.SingleOrDefaultAsync<(bool Found, bool Common)>(matchSql, new { q = q.Trim() });
+        if (found)
+            return new SearchMatch(null, common);
 
         // The five most similar words of each word of q.
         const string similarSql = """
@@ -79,8 +107,12 @@ public static class TextSearch
         var words = new List<string[]>();
         while (await reader.ReadAsync(db.CancellationToken))
             words.Add(reader.GetFieldValue<string[]>(0));
-        return words;
+        return new SearchMatch(words, Common: false);
     }
 
-    private static string EscapeLike(string word) => word.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+    /// <summary>A LIKE pattern matching the word anywhere, its wildcards taken literally.</summary>
+    private static string Contains(string word) => "%" + word.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
 }
+
+/// <summary>How a search's q matches: as written (<see cref="SimilarWords"/> null) or by similar words; whether as written it is common.</summary>
+public sealed record SearchMatch(IReadOnlyList<string[]>? SimilarWords, bool Common);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Api.Tests.Fixtures;
+using Dapper;
 using Microsoft.VisualBasic.FileIO;
 
 namespace Api.Tests.Meetings;
@@ -123,6 +124,77 @@ public sealed class MeetingQueryTests(DbFixture db) : DatabaseTest(db, db.Writer
         Assert.Equal([titledId, newerId, olderId], await IdsAsync($"q=bashagha&to=2010-12-31"));
         Assert.Equal([titledId, newerId, olderId], await IdsAsync($"q={Uri.EscapeDataString("باشاغا")}&to=2010-12-31"));
         Assert.Equal([olderId, newerId, titledId], await IdsAsync($"q=bashagha&to=2010-12-31&sort=relevance,startDate"));
+    }
+
+    [Theory]
+    [InlineData("", 1)]
+    [InlineData("", 2)]
+    [InlineData("&sort=relevance", 1)]
+    [InlineData("&sort=-relevance,title", 3)]
+    public async Task Paging_a_search_crosses_from_title_matches_to_the_others_giving_each_once_in_order(string sort, int limit)
+    {
+        // Two meetings with Bashagha in their title, four where he only sits in a delegation (two on one day).
+        var titled = new List<string>();
+        foreach (var (title, date) in new[] { ("Bashagha in N'Djamena", "2002-01-01"), ("Talks with Bashagha on the border in N'Djamena", "2001-01-01") })
+        {
+            var body = Bodies.Meeting();
+            body["titleEn"] = title;
+            body["startDate"] = date;
+            titled.Add(await CreateAsync(body));
+        }
+        var others = new List<(string Id, string Date)>();
+        foreach (var date in new[] { "2004-05-01", "2006-05-01", "2005-01-01", "2005-01-01" })
+        {
+            var body = Bodies.Meeting();
+            body["startDate"] = date;
+            others.Add((await CreateAsync(body), date));
+        }
+        var query = "q=bashagha&to=2010-12-31" + sort;
+
+        var all = await IdsAsync(query + "&limit=500");
+
+        // Every other match ranks alike: they follow the order's next keys, then the id in the last key's direction.
+        var othersInOrder = sort switch
+        {
+            "" => others.OrderByDescending(o => o.Date).ThenByDescending(o => o.Id, StringComparer.Ordinal),
+            _ => others.OrderBy(o => o.Id, StringComparer.Ordinal), // relevance alone, or then the title they share
+        };
+        var ascending = sort == "&sort=relevance";
+        Assert.Equal(othersInOrder.Select(o => o.Id), ascending ? all.Take(4) : all.Skip(2));
+        Assert.Equal(titled.ToHashSet(), (ascending ? all.Skip(4) : all.Take(2)).ToHashSet());
+        Assert.Equal(all, (await Client.GetAllPagesAsync("/api/v1/meetings?" + query, limit)).Select(id => id.ToString()));
+    }
+
+    [Fact]
+    public async Task A_word_most_meetings_hold_is_listed_title_matches_first_then_newest_over_every_page()
+    {
+        // 1,200 meetings in Zinder, three of them with Zinder in the title: a word so common that a page of its
+        // matches is read in date order rather than through the search index (the tables analysed, as they would be).
+        const string sql = """
+            INSERT INTO meetings (id, title_en, start_date, start_date_precision, status, format, city_en)
+            SELECT gen_random_uuid(), CASE WHEN i % 400 = 0 THEN 'Talks in Zinder ' || i ELSE 'Working meeting' END,
+                   DATE '2000-01-01' + i, 'day', 'held', 'bilateral', 'Zinder'
+            FROM generate_series(1, 1200) i;
+            INSERT INTO meeting_search (meeting_id, document, title)
+            SELECT id, meeting_document(id), meeting_title(id) FROM meetings WHERE city_en = 'Zinder';
+            ANALYZE meetings, meeting_search;
+            SELECT id AS Id, start_date AS StartDate, title_en AS Title FROM meetings WHERE city_en = 'Zinder'
+            """;
+        List<(Guid Id, DateTime StartDate, string Title)> made;
+        await using (var connection = await Db.OpenAsync())
+            made = (await connection.QueryAsync<(Guid Id, DateTime StartDate, string Title)>(sql)).ToList();
+        var titled = made.Where(m => m.Title.Contains("Zinder")).Select(m => m.Id).ToHashSet();
+        var others = made.Where(m => !titled.Contains(m.Id)).OrderByDescending(m => m.StartDate).Select(m => m.Id);
+
+        var listed = await Client.GetAllPagesAsync("/api/v1/meetings?q=ZINDER", 500);
+
+        Assert.Equal(1200, listed.Count);
+        Assert.Equal(titled, listed.Take(3).ToHashSet());
+        Assert.Equal(others, listed.Skip(3));
+        // With a filter too, in pages of two: of the ten newest, the one with Zinder in its title first.
+        var newest = made.OrderByDescending(m => m.StartDate).Take(10).ToList();
+        Assert.Equal(newest.Where(m => titled.Contains(m.Id)).Concat(newest.Where(m => !titled.Contains(m.Id))).Select(m => m.Id),
+            await Client.GetAllPagesAsync($"/api/v1/meetings?q=zinder&from={newest[^1].StartDate:yyyy-MM-dd}", 2));
     }
 
     [Fact]

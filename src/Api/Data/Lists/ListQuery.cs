@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Api.Validation;
@@ -63,26 +64,56 @@ public static class ListQuery
     {
         // A copy: the filter also serves the count, which takes none of the page's parameters.
         var parameters = new DynamicParameters(filter.Parameters);
-        var where = filter.Where;
-        if (order.Read(paging.Cursor) is { } cursor)
-        {
-            where += "\n  AND " + order.After(cursor, idColumn, parameters);
-            // Repeats the first field's bound on its own: a row comparison over columns of two tables (a delegation
-            // sorted by its meeting's date) is not something an index can seek to, this bound is.
-            var first = order.Keys[0];
-            where += $"\n  AND {first.Field.Sql} {(first.Descending ? "<=" : ">=")} @after0::{first.Field.SqlType}";
-        }
         parameters.Add("take", paging.Limit + 1);
-        var sql = $"""
-            SELECT {columns}, {order.SelectColumns}
-            FROM {from}
-            WHERE {where}
-            ORDER BY {order.OrderBy(idColumn)}
-            LIMIT @take
-            """;
+        var cursor = order.Read(paging.Cursor);
+        var sql = order.Keys[0].Field.Tiers is { } tiers
+            ? TieredPageSql(columns, from, filter, order, tiers, idColumn, cursor, parameters)
+            : PageSql(columns, from, filter.Where, order, idColumn, cursor is null ? null : order.After(cursor, idColumn, parameters));
         var rows = await db.QueryAsync<T, SortValues, (T Item, SortValues Sort)>(sql, parameters, "sort0", (item, sort) => (item, sort));
         var page = Page<(T Item, SortValues Sort)>.From(rows, paging.Limit, row => order.CursorFor(row.Sort ?? Unsorted, idOf(row.Item)));
         return new Page<T> { Items = page.Items.Select(row => row.Item).ToList(), NextCursor = page.NextCursor };
+    }
+
+    private static string PageSql(string columns, string from, string where, SortOrder order, string idColumn, string? after, string? keys = null) => $"""
+        SELECT {columns}, {order.SelectColumns}{(keys is null ? "" : ", " + keys)}
+        FROM {from}
+        WHERE {where}{(after is null ? "" : "\n  AND " + after)}
+        ORDER BY {order.OrderBy(idColumn)}
+        LIMIT @take
+        """;
+
+    /// <summary>
+    /// A page led by a tiered field (<see cref="SortTiers"/>): the rows that meet its condition, in the order with its
+    /// ranked SQL, and the others, in the order with its constant — which the planner can read from an index in the
+    /// order of the following keys and stop at the page's end, instead of ranking every row that matches — each up to
+    /// a page, then the two merged by their values. After a cursor on the constant, the other rows continue after the
+    /// cursor's following keys (an index seeks to them); before it, all of them follow; beyond it, none.
+    /// </summary>
+    private static string TieredPageSql(string columns, string from, FilterSql filter, SortOrder order, SortTiers tiers, string idColumn,
+        SortCursor? cursor, DynamicParameters parameters)
+    {
+        var ranked = order.WithLeadingSql(tiers.Ranked);
+        var constant = order.WithLeadingSql(tiers.Constant);
+        string? constantAfter = null;
+        if (cursor is not null)
+        {
+            var lead = double.Parse(cursor.Values[0], CultureInfo.InvariantCulture);
+            var comparison = tiers.ConstantValue.CompareTo(lead) * (order.Keys[0].Descending ? -1 : 1);
+            constantAfter = comparison switch { > 0 => null, 0 => order.After(cursor, idColumn, parameters, first: 1), _ => "false" };
+        }
+        var rankedPage = PageSql(columns, from, $"{filter.Where}\n  AND {tiers.Condition}", ranked, idColumn,
+            cursor is null ? null : ranked.After(cursor, idColumn, parameters), ranked.SelectKeys(idColumn));
+        var constantPage = PageSql(columns, from, $"{filter.InListOrder ?? filter.Where}\n  AND {tiers.Condition} IS NOT TRUE", constant, idColumn,
+            constantAfter, constant.SelectKeys(idColumn));
+        return $"""
+            SELECT * FROM (
+            ({rankedPage})
+            UNION ALL
+            ({constantPage})
+            ) page
+            ORDER BY {order.OrderByKeys}
+            LIMIT @take
+            """;
     }
 
     // Dapper gives no sort values when the first is NULL. Sort expressions are never null (each field's SQL sees to it);

@@ -1,4 +1,20 @@
 namespace Api.Data.Lists;
 
-/// <summary>A field a list can be sorted by: its name in <c>sort=</c>, its SQL (never null) and SQL type.</summary>
-public sealed record SortField(string Name, string Sql, string SqlType);
+/// <summary>
+/// A field a list can be sorted by: its name in <c>sort=</c>, its SQL (never null) and SQL type, and, for a field whose
+/// value is one constant for most rows (a search's relevance), the <see cref="SortTiers"/> that its SQL is made of.
+/// </summary>
+public sealed record SortField(string Name, string Sql, string SqlType)
+{
+    public SortTiers? Tiers { get; init; }
+}
+
+/// <summary>
+/// A sort field whose SQL is <c>CASE WHEN Condition THEN Ranked ELSE Constant END</c>: when it leads the order, a page
+/// reads the rows that meet <see cref="Condition"/> and the rest apart (<see cref="ListQuery.PageAsync{T}"/>). The rest
+/// all share one value, so they come in the order of the following keys, which an index can give without reading
+/// every row that matches.
+/// </summary>
+/// <param name="Constant">The value of the other rows, as SQL of the field's type.</param>
+/// <param name="ConstantValue">The same value, to compare a cursor's with.</param>
+public sealed record SortTiers(string Condition, string Ranked, string Constant, double ConstantValue);

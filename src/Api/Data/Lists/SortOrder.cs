@@ -43,32 +43,52 @@ public sealed record SortOrder(string Text, IReadOnlyList<(SortField Field, bool
     public string OrderBy(string idColumn) =>
         string.Join(", ", Keys.Select(k => $"{k.Field.Sql} {(k.Descending ? "DESC" : "ASC")}").Append($"{idColumn} {(IdDescending ? "DESC" : "ASC")}"));
 
-    /// <summary>The condition for rows after the cursor's row, with its values as parameters.</summary>
-    public string After(SortCursor cursor, string idColumn, DynamicParameters parameters)
+    /// <summary>
+    /// The condition for rows after the cursor's row, with its values as parameters; from key <paramref name="first"/>
+    /// on, for rows known to equal the cursor's row in the keys before it. With the first key's bound repeated on its
+    /// own: a row comparison over columns of two tables (a delegation sorted by its meeting's date) is not something
+    /// an index can seek to, this bound is.
+    /// </summary>
+    public string After(SortCursor cursor, string idColumn, DynamicParameters parameters, int first = 0)
     {
-        for (var i = 0; i < Keys.Count; i++)
+        var keys = Keys.Skip(first).ToList();
+        for (var i = first; i < Keys.Count; i++)
             parameters.Add($"after{i}", cursor.Values[i]);
         parameters.Add("afterId", cursor.Id);
-        var value = (int i) => $"@after{i}::{Keys[i].Field.SqlType}";
+        var value = (int i) => $"@after{first + i}::{keys[i].Field.SqlType}";
+        var idAfter = $"{idColumn} {(IdDescending ? "<" : ">")} @afterId";
+        if (keys.Count == 0)
+            return idAfter;
+        var bound = $"{keys[0].Field.Sql} {(keys[0].Descending ? "<=" : ">=")} {value(0)}";
         // One direction throughout: a row comparison, which an index on the same columns seeks to directly.
-        if (Keys.All(k => k.Descending == IdDescending))
+        if (keys.All(k => k.Descending == IdDescending))
         {
-            var columns = string.Join(", ", Keys.Select(k => k.Field.Sql).Append(idColumn));
-            var values = string.Join(", ", Keys.Select((_, i) => value(i)).Append("@afterId"));
-            return $"({columns}) {(IdDescending ? "<" : ">")} ({values})";
+            var columns = string.Join(", ", keys.Select(k => k.Field.Sql).Append(idColumn));
+            var values = string.Join(", ", keys.Select((_, i) => value(i)).Append("@afterId"));
+            return $"({columns}) {(IdDescending ? "<" : ">")} ({values})\n  AND {bound}";
         }
         // Mixed directions: "after" field by field; the first field bounds the scan.
         var alternatives = new List<string>();
-        for (var i = 0; i <= Keys.Count; i++)
+        for (var i = 0; i <= keys.Count; i++)
         {
-            var equal = Keys.Take(i).Select((k, j) => $"{k.Field.Sql} = {value(j)}");
-            var beyond = i < Keys.Count
-                ? $"{Keys[i].Field.Sql} {(Keys[i].Descending ? "<" : ">")} {value(i)}"
-                : $"{idColumn} {(IdDescending ? "<" : ">")} @afterId";
+            var equal = keys.Take(i).Select((k, j) => $"{k.Field.Sql} = {value(j)}");
+            var beyond = i < keys.Count ? $"{keys[i].Field.Sql} {(keys[i].Descending ? "<" : ">")} {value(i)}" : idAfter;
             alternatives.Add("(" + string.Join(" AND ", equal.Append(beyond)) + ")");
         }
-        return $"{Keys[0].Field.Sql} {(Keys[0].Descending ? "<=" : ">=")} {value(0)} AND ({string.Join(" OR ", alternatives)})";
+        return $"{bound} AND ({string.Join(" OR ", alternatives)})";
     }
+
+    /// <summary>The same order with the first key's SQL replaced (the SQL of one of its <see cref="SortTiers"/>).</summary>
+    public SortOrder WithLeadingSql(string sql) =>
+        this with { Keys = [(Keys[0].Field with { Sql = sql, Tiers = null }, Keys[0].Descending), .. Keys.Skip(1)] };
+
+    /// <summary>The sort values of each row typed, selected as <c>key0</c>, … and <c>key_id</c>, to order rows read apart by.</summary>
+    public string SelectKeys(string idColumn) =>
+        string.Join(", ", Keys.Select((k, i) => $"{k.Field.Sql} AS key{i}").Append($"{idColumn} AS key_id"));
+
+    /// <summary>The order over the columns of <see cref="SelectKeys"/>.</summary>
+    public string OrderByKeys =>
+        string.Join(", ", Keys.Select((k, i) => $"key{i} {(k.Descending ? "DESC" : "ASC")}").Append($"key_id {(IdDescending ? "DESC" : "ASC")}"));
 
     public Cursor CursorFor(SortValues values, Guid id) =>
         new(JsonSerializer.Serialize(new[] { Text }.Concat(values.All.Take(Keys.Count)), Documents.Options), id);
