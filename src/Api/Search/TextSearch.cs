@@ -62,10 +62,9 @@ public static class TextSearch
     /// rest in the order of the following keys (newest first), so a common word does not rank every match it has.
     /// A real: a keyset cursor compares it as one.
     /// </summary>
-    public static readonly SortField Relevance = new(ListQuery.Relevance, $"(CASE WHEN {InTitle} THEN {TitleScore} ELSE 1 END)::real", "real")
-    {
-        Tiers = new SortTiers(InTitle, TitleScore, "1::real", 1),
-    };
+    public static readonly SortField Relevance = FromTiers(new SortTiers(InTitle, TitleScore, "1::real", 1));
+
+    private static SortField FromTiers(SortTiers tiers) => new(ListQuery.Relevance, tiers.Sql, "real") { Tiers = tiers };
 
     /// <summary>
     /// How q matches the documents of <paramref name="table"/>. As written (after folding), when some document holds

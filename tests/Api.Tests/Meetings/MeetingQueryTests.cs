@@ -460,6 +460,20 @@ public sealed class MeetingQueryTests(DbFixture db) : DatabaseTest(db, db.Writer
         Assert.Contains(field, await response.ErrorFieldsAsync());
     }
 
+    [Theory]
+    [InlineData("q=bashagha", """["-relevance,-startDate","high","2019-01-01"]""")]
+    [InlineData("q=bashagha", """["-relevance,-startDate","1","last week"]""")]
+    [InlineData("sort=endDate", """["endDate","2019-02-30"]""")]
+    public async Task A_cursor_whose_values_were_altered_is_refused_not_cast(string query, string values)
+    {
+        var cursor = new Api.Data.Lists.Cursor(values, Guid.NewGuid()).Encode();
+
+        var response = await Client.GetAsync($"/api/v1/meetings?{query}&cursor={cursor}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["cursor"], await response.ErrorFieldsAsync());
+    }
+
     [Fact]
     public async Task A_cursor_made_for_another_sort_is_refused()
     {

@@ -17,4 +17,8 @@ public sealed record SortField(string Name, string Sql, string SqlType)
 /// </summary>
 /// <param name="Constant">The value of the other rows, as SQL of the field's type.</param>
 /// <param name="ConstantValue">The same value, to compare a cursor's with.</param>
-public sealed record SortTiers(string Condition, string Ranked, string Constant, double ConstantValue);
+public sealed record SortTiers(string Condition, string Ranked, string Constant, double ConstantValue)
+{
+    /// <summary>The field's SQL: the ranked value for the rows that meet the condition, the constant for the others.</summary>
+    public string Sql => $"(CASE WHEN {Condition} THEN {Ranked} ELSE {Constant} END)";
+}

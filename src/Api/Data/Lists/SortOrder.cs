@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Api.Records;
 using Dapper;
@@ -101,7 +102,8 @@ public sealed record SortOrder(string Text, IReadOnlyList<(SortField Field, bool
         try
         {
             var values = JsonSerializer.Deserialize<string?[]>(decoded.Key);
-            return values is { Length: > 0 } && values[0] == Text && values.Length == Keys.Count + 1 && values.Skip(1).All(v => v is not null)
+            return values is { Length: > 0 } && values[0] == Text && values.Length == Keys.Count + 1
+                   && values.Skip(1).Select((v, i) => v is not null && IsValue(v, Keys[i].Field.SqlType)).All(ok => ok)
                 ? new SortCursor(values[1..]!, decoded.Id)
                 : null;
         }
@@ -110,6 +112,14 @@ public sealed record SortOrder(string Text, IReadOnlyList<(SortField Field, bool
             return null;
         }
     }
+
+    /// <summary>Whether a cursor's value reads as its field's SQL type (a cursor altered by hand is refused, not cast).</summary>
+    private static bool IsValue(string value, string sqlType) => sqlType switch
+    {
+        "real" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+        "date" => value is "infinity" or "-infinity" || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        _ => true,
+    };
 }
 
 public sealed record SortCursor(string[] Values, Guid Id);
