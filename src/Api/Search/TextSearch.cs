@@ -38,8 +38,7 @@ public static class TextSearch
             filter.Add("false");
             return;
         }
-        for (var i = 0; i < similarWords.Count; i++)
-            filter.Add($"s.document LIKE ANY (@similar{i})", $"similar{i}", similarWords[i].Select(Contains).ToArray());
+        AddSimilar(filter, similarWords, match.Common);
     }
 
     /// <summary>
@@ -67,24 +66,20 @@ public static class TextSearch
     private static SortField FromTiers(SortTiers tiers) => new(ListQuery.Relevance, tiers.Sql, "real") { Tiers = tiers };
 
     /// <summary>
-    /// How q matches the documents of <paramref name="table"/>. As written (after folding), when some document holds
-    /// it: a common name then costs what its matches cost. Whether it is common is told from a sample of about 500
-    /// documents: held by at least √(50 / documents) of them (0.7 % of a million), a page of the matches that rank
-    /// alike is found within a few thousand documents in list order, fewer than ranking every match would read
-    /// (<see cref="AddTo"/>); near that share both ways cost about the same, so the sample's noise costs little.
-    /// Otherwise, for each word of q, the words of the documents most like it (<c>search_words</c>, by trigram
-    /// similarity; a word under three characters stands for itself); an empty list for a word that nothing resembles.
+    /// How q matches the documents of <paramref name="table"/>: as written (after folding), when some document holds
+    /// it; otherwise, for each word of q, the words of the documents most like it (<c>search_words</c>, by trigram
+    /// similarity; a word under three characters stands for itself), an empty list for a word that nothing
+    /// resembles. And whether the matches are common, told from a sample of about 500 documents: held by at least
+    /// √(50 / documents) of them (0.7 % of a million), a page of the matches that rank alike is found within a few
+    /// thousand documents in list order, fewer than ranking every match would read (<see cref="AddTo"/>); near that
+    /// share both ways cost about the same, so the sample's noise costs little.
     /// </summary>
     public static async Task<SearchMatch> MatchAsync(DbSession db, SearchTable table, string q)
     {
         var name = table == SearchTable.Meetings ? "meeting_search" : "agreement_search";
-        // A table never analysed (reltuples -1) or empty is not sampled.
         var matchSql = $"""
-            WITH t AS (SELECT c.reltuples AS documents FROM pg_class c WHERE c.oid = '{name}'::regclass)
             SELECT EXISTS (SELECT 1 FROM {name} s WHERE s.document LIKE {LikePattern}) AS Found,
-                   coalesce((SELECT count(*) FILTER (WHERE s.document LIKE {LikePattern}) / nullif(count(*), 0)::float8
-                             FROM {name} s TABLESAMPLE SYSTEM ((SELECT CASE WHEN documents > 0 THEN least(100, 50000 / documents) ELSE 0 END FROM t)) REPEATABLE (0))
-                            >= (SELECT sqrt(50 / greatest(documents, 1)) FROM t), false) AS Common
+                   {CommonSql(name, $"s.document LIKE {LikePattern}")} AS Common
             """;
         var (found, common) = await db.SingleOrDefaultAsync<(bool Found, bool Common)>(matchSql, new { q = q.Trim() });
         if (found)
@@ -106,12 +101,45 @@ public static class TextSearch
         var words = new List<string[]>();
         while (await reader.ReadAsync(db.CancellationToken))
             words.Add(reader.GetFieldValue<string[]>(0));
-        return new SearchMatch(words, Common: false);
+        await reader.DisposeAsync();
+        if (words.Count == 0 || words.Any(w => w.Length == 0))
+            return new SearchMatch(words, Common: false);
+
+        var similar = new FilterBuilder();
+        AddSimilar(similar, words, common: false);
+        var commonSql = $"SELECT {CommonSql(name, similar.Build(name).Where)}";
+        return new SearchMatch(words, await db.ScalarAsync<bool>(commonSql, similar.Parameters));
+    }
+
+    /// <summary>
+    /// Whether the documents of table <paramref name="name"/> that meet <paramref name="condition"/> (over alias
+    /// <c>s</c>) are common: at least √(50 / documents) of a sample of about 500 documents (a whole small table;
+    /// none of a table never analysed, whose size is unknown).
+    /// </summary>
+    private static string CommonSql(string name, string condition) => $"""
+        coalesce((SELECT count(*) FILTER (WHERE {condition}) / nullif(count(*), 0)::float8
+                  FROM {name} s TABLESAMPLE SYSTEM ((SELECT CASE WHEN c.reltuples > 0 THEN least(100, 50000 / c.reltuples) ELSE 0 END
+                                                      FROM pg_class c WHERE c.oid = '{name}'::regclass)) REPEATABLE (0))
+                 >= (SELECT sqrt(50 / greatest(c.reltuples, 1)) FROM pg_class c WHERE c.oid = '{name}'::regclass), false)
+        """;
+
+    /// <summary>
+    /// For every word of q, one of its similar words in the document: through the trigram index, or, when such
+    /// documents are common, in a form that index cannot serve (so that a page walks the list's order).
+    /// </summary>
+    private static void AddSimilar(FilterBuilder filter, IReadOnlyList<string[]> similarWords, bool common)
+    {
+        for (var i = 0; i < similarWords.Count; i++)
+        {
+            filter.Parameters.Add($"similar{i}", similarWords[i].Select(Contains).ToArray());
+            filter.Parameters.Add($"words{i}", similarWords[i]);
+            filter.Add($"s.document LIKE ANY (@similar{i})", common ? $"EXISTS (SELECT 1 FROM unnest(@words{i}) w WHERE strpos(s.document, w) > 0)" : null);
+        }
     }
 
     /// <summary>A LIKE pattern matching the word anywhere, its wildcards taken literally.</summary>
     private static string Contains(string word) => "%" + word.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
 }
 
-/// <summary>How a search's q matches: as written (<see cref="SimilarWords"/> null) or by similar words; whether as written it is common.</summary>
+/// <summary>How a search's q matches: as written (<see cref="SimilarWords"/> null) or by similar words; whether its matches are common.</summary>
 public sealed record SearchMatch(IReadOnlyList<string[]>? SimilarWords, bool Common);

@@ -165,8 +165,10 @@ public sealed class MeetingQueryTests(DbFixture db) : DatabaseTest(db, db.Writer
         Assert.Equal(all, (await Client.GetAllPagesAsync("/api/v1/meetings?" + query, limit)).Select(id => id.ToString()));
     }
 
-    [Fact]
-    public async Task A_word_most_meetings_hold_is_listed_title_matches_first_then_newest_over_every_page()
+    [Theory]
+    [InlineData("ZINDER")]
+    [InlineData("Zindr")] // misspelt: matched by the similar word zinder
+    public async Task A_word_most_meetings_hold_is_listed_title_matches_first_then_newest_over_every_page(string q)
     {
         // 1,200 meetings in Zinder, three of them with Zinder in the title: a word so common that a page of its
         // matches is read in date order rather than through the search index (the tables analysed, as they would be).
@@ -177,6 +179,7 @@ public sealed class MeetingQueryTests(DbFixture db) : DatabaseTest(db, db.Writer
             FROM generate_series(1, 1200) i;
             INSERT INTO meeting_search (meeting_id, document, title)
             SELECT id, meeting_document(id), meeting_title(id) FROM meetings WHERE city_en = 'Zinder';
+            INSERT INTO search_words (word) SELECT DISTINCT w FROM meeting_search s, document_words(s.document) w ON CONFLICT (word) DO NOTHING;
             ANALYZE meetings, meeting_search;
             SELECT id AS Id, start_date AS StartDate, title_en AS Title FROM meetings WHERE city_en = 'Zinder'
             """;
@@ -186,7 +189,7 @@ public sealed class MeetingQueryTests(DbFixture db) : DatabaseTest(db, db.Writer
         var titled = made.Where(m => m.Title.Contains("Zinder")).Select(m => m.Id).ToHashSet();
         var others = made.Where(m => !titled.Contains(m.Id)).OrderByDescending(m => m.StartDate).Select(m => m.Id);
 
-        var listed = await Client.GetAllPagesAsync("/api/v1/meetings?q=ZINDER", 500);
+        var listed = await Client.GetAllPagesAsync($"/api/v1/meetings?q={q}", 500);
 
         Assert.Equal(1200, listed.Count);
         Assert.Equal(titled, listed.Take(3).ToHashSet());
@@ -194,7 +197,7 @@ public sealed class MeetingQueryTests(DbFixture db) : DatabaseTest(db, db.Writer
         // With a filter too, in pages of two: of the ten newest, the one with Zinder in its title first.
         var newest = made.OrderByDescending(m => m.StartDate).Take(10).ToList();
         Assert.Equal(newest.Where(m => titled.Contains(m.Id)).Concat(newest.Where(m => !titled.Contains(m.Id))).Select(m => m.Id),
-            await Client.GetAllPagesAsync($"/api/v1/meetings?q=zinder&from={newest[^1].StartDate:yyyy-MM-dd}", 2));
+            await Client.GetAllPagesAsync($"/api/v1/meetings?q={q}&from={newest[^1].StartDate:yyyy-MM-dd}", 2));
     }
 
     [Fact]

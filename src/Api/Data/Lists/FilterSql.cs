@@ -6,8 +6,9 @@ namespace Api.Data.Lists;
 public sealed record FilterSql(string From, string Where, DynamicParameters Parameters)
 {
     /// <summary>
-    /// The same condition, written so that a page read in list order walks the order's index instead of going
-    /// through a search index first (a search's common word); null when <see cref="Where"/> is that already.
+    /// The same condition, written so that a page does not go through a search index first (for a search's common
+    /// word, whose matches are many): read in list order, it walks the order's index; null when <see cref="Where"/>
+    /// is that already.
     /// </summary>
     public string? InListOrder { get; init; }
 

@@ -101,9 +101,12 @@ public static class ListQuery
             var comparison = tiers.ConstantValue.CompareTo(lead) * (order.Keys[0].Descending ? -1 : 1);
             constantAfter = comparison switch { > 0 => null, 0 => order.After(cursor, idColumn, parameters, first: 1), _ => "false" };
         }
-        var rankedPage = PageSql(columns, from, $"{filter.Where}\n  AND {tiers.Condition}", ranked, idColumn,
+        // Both tiers read a common word's matches without the search index: the ranked tier through the index of
+        // its own condition (a title's), the other in list order.
+        var where = filter.InListOrder ?? filter.Where;
+        var rankedPage = PageSql(columns, from, $"{where}\n  AND {tiers.Condition}", ranked, idColumn,
             cursor is null ? null : ranked.After(cursor, idColumn, parameters), ranked.SelectKeys(idColumn));
-        var constantPage = PageSql(columns, from, $"{filter.InListOrder ?? filter.Where}\n  AND {tiers.Condition} IS NOT TRUE", constant, idColumn,
+        var constantPage = PageSql(columns, from, $"{where}\n  AND {tiers.Condition} IS NOT TRUE", constant, idColumn,
             constantAfter, constant.SelectKeys(idColumn));
         return $"""
             SELECT * FROM (
