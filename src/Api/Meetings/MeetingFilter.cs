@@ -45,10 +45,13 @@ public static class MeetingFilter
         if (f.To is { } to)
             filter.Add("m.start_date <= @to", "to", to);
         if (f.Country is { } country)
+        {
+            // Held there or taken part in (meeting_countries): a semi-join, so that the planner either walks the list
+            // order probing each meeting's key (a common country) or starts from the country's meetings (a rare one).
             filter.Add("""
-                (m.country_code = @country
-                 OR m.id IN (SELECT p.meeting_id FROM meeting_parties p WHERE p.country_code = @country))
+                EXISTS (SELECT 1 FROM meeting_countries c WHERE c.meeting_id = m.id AND c.country_code = @country)
                 """, "country", country);
+        }
         var codes = f.CountryList();
         for (var i = 0; i < codes.Count; i++)
         {

@@ -28,14 +28,18 @@ public static class TestData
 
     public static async Task<Guid> InsertMeetingAsync(this DbFixture db, NewMeeting meeting)
     {
-        // meeting_parties is kept here as the API's meeting writes keep it: the host, then each delegation's country.
+        // meeting_parties and meeting_countries are kept here as the API's meeting writes keep them: the host and the
+        // place, then each delegation's country.
         const string sql = """
             INSERT INTO meetings (id, title_en, start_date, start_date_precision, end_date, end_date_precision,
                                   status, format, country_code, host_country_code)
             VALUES (@Id, @Title, @StartDate::date, @StartDatePrecision, @EndDate::date, @EndDatePrecision,
                     @Status, @Format, @CountryCode, @HostCountryCode);
             INSERT INTO meeting_parties (meeting_id, country_code)
-            SELECT @Id, @HostCountryCode WHERE @HostCountryCode IS NOT NULL
+            SELECT @Id, @HostCountryCode WHERE @HostCountryCode IS NOT NULL;
+            INSERT INTO meeting_countries (meeting_id, country_code)
+            SELECT @Id, c FROM (VALUES (@HostCountryCode), (@CountryCode)) v (c) WHERE c IS NOT NULL
+            ON CONFLICT DO NOTHING
             """;
         await using (var connection = await db.OpenAsync())
             await connection.ExecuteAsync(sql, meeting);
@@ -50,6 +54,8 @@ public static class TestData
             INSERT INTO delegations (id, meeting_id, role, country_code)
             VALUES (@id, @meetingId, @role, @countryCode);
             INSERT INTO meeting_parties (meeting_id, country_code) VALUES (@meetingId, @countryCode)
+            ON CONFLICT DO NOTHING;
+            INSERT INTO meeting_countries (meeting_id, country_code) VALUES (@meetingId, @countryCode)
             ON CONFLICT DO NOTHING
             """;
         var id = Guid.NewGuid();

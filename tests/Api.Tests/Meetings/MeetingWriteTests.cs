@@ -43,6 +43,29 @@ public sealed class MeetingWriteTests(DbFixture db) : DatabaseTest(db, db.Writer
     }
 
     [Fact]
+    public async Task The_country_filter_follows_a_meeting_moved_to_a_country_that_takes_no_part()
+    {
+        var (url, etag) = await CreateAsync(); // in Chad, hosted by Chad, delegations of Chad and Libya
+        var id = url[(url.LastIndexOf('/') + 1)..];
+        async Task<bool> ListedAsync(string country) =>
+            (await Client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings?country={country}&from=2019-03-01&to=2019-03-31&limit=500"))
+            .GetProperty("items").EnumerateArray().Any(m => m.GetProperty("id").GetString() == id);
+        Assert.False(await ListedAsync("SDN"));
+
+        // Held in Sudan, which sent no delegation and did not host: listed under Sudan, still under Chad (host).
+        var moved = await Client.MergePatchAsync(url, new JsonObject { ["countryCode"] = "SDN", ["cityEn"] = "Khartoum", ["cityAr"] = "الخرطوم" }, etag);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.True(await ListedAsync("SDN"));
+        Assert.True(await ListedAsync("TCD"));
+
+        // Back to Chad: no longer under Sudan.
+        var back = await Client.MergePatchAsync(url, new JsonObject { ["countryCode"] = "TCD" }, await Client.ETagAsync(url));
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.False(await ListedAsync("SDN"));
+        Assert.True(await ListedAsync("LBY"));
+    }
+
+    [Fact]
     public async Task A_meeting_posted_with_one_invalid_member_writes_nothing()
     {
         var before = await CountRowsAsync();
