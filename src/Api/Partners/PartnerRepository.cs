@@ -22,14 +22,15 @@ public sealed class PartnerRepository(Database database)
                 WHERE m.id IN (SELECT o.meeting_id FROM meeting_parties o WHERE o.country_code = @partnersOf)
                   AND {filter.Where}
             )
-            SELECT p.country_code AS code, c.name_en, c.name_ar, count(*) AS meetings,
-                   min(met.start_date) AS first_meeting, max(met.start_date) AS last_meeting
-            FROM met
-            JOIN meeting_parties p ON p.meeting_id = met.id
-            JOIN countries c ON c.code = p.country_code
-            WHERE p.country_code <> @partnersOf
-            GROUP BY p.country_code, c.name_en, c.name_ar
-            ORDER BY meetings DESC, code
+            SELECT x.code, c.name_en, c.name_ar, x.meetings, x.first_meeting, x.last_meeting
+            FROM (SELECT p.country_code AS code, count(*) AS meetings,
+                         min(met.start_date) AS first_meeting, max(met.start_date) AS last_meeting
+                  FROM met
+                  JOIN meeting_parties p ON p.meeting_id = met.id
+                  WHERE p.country_code <> @partnersOf
+                  GROUP BY 1) x
+            JOIN countries c ON c.code = x.code
+            ORDER BY x.meetings DESC, x.code
             """;
         filter.Parameters.Add("partnersOf", code);
         return new PartnersResponse { Country = code, Items = await db.QueryAsync<PartnerResponse>(sql, filter.Parameters) };

@@ -36,22 +36,26 @@ public sealed class StatsRepository(Database database)
         {
             // meeting_parties holds each country once per meeting (a host that also sent a delegation took part once);
             // with no filter it is counted alone, without a join to every meeting.
+            // Counted by key first, then named: grouping by the names too made every row carry them through the
+            // aggregate (at a million meetings 0.7-1.1 s against 0.3-0.4 s).
             MeetingStatsGroups.Country => $"""
-                SELECT p.country_code AS key, count(*) AS count, c.name_en, c.name_ar
-                FROM {(filter.SelectsAll ? "meeting_parties p" : $"{filter.From} JOIN meeting_parties p ON p.meeting_id = m.id")}
-                JOIN countries c ON c.code = p.country_code
-                WHERE {filter.Where}
-                GROUP BY p.country_code, c.name_en, c.name_ar
-                ORDER BY count DESC, key
+                SELECT x.key, x.count, c.name_en, c.name_ar
+                FROM (SELECT p.country_code AS key, count(*) AS count
+                      FROM {(filter.SelectsAll ? "meeting_parties p" : $"{filter.From} JOIN meeting_parties p ON p.meeting_id = m.id")}
+                      WHERE {filter.Where}
+                      GROUP BY 1) x
+                JOIN countries c ON c.code = x.key
+                ORDER BY x.count DESC, x.key
                 """,
             MeetingStatsGroups.Topic => $"""
-                SELECT t.code AS key, count(*) AS count, t.label_en AS name_en, t.label_ar AS name_ar
-                FROM {filter.From}
-                JOIN meeting_topics mt ON mt.meeting_id = m.id
-                JOIN topics t ON t.id = mt.topic_id
-                WHERE {filter.Where}
-                GROUP BY t.code, t.label_en, t.label_ar
-                ORDER BY count DESC, key
+                SELECT t.code AS key, x.count, t.label_en AS name_en, t.label_ar AS name_ar
+                FROM (SELECT mt.topic_id, count(*) AS count
+                      FROM {filter.From}
+                      JOIN meeting_topics mt ON mt.meeting_id = m.id
+                      WHERE {filter.Where}
+                      GROUP BY 1) x
+                JOIN topics t ON t.id = x.topic_id
+                ORDER BY x.count DESC, key
                 """,
             _ => $"""
                 SELECT {ValueColumns[groupBy]} AS key, count(*) AS count
