@@ -34,14 +34,15 @@ public static class AgreementFilter
 
         if (f.Party is { } party)
             filter.Add("a.id IN (SELECT ap.agreement_id FROM agreement_parties ap WHERE ap.country_code = @party)", "party", party);
-        if (f.PartyList() is { Count: > 0 } parties)
+        var parties = f.PartyList();
+        for (var i = 0; i < parties.Count; i++)
         {
-            // Every listed country is among the parties.
-            filter.Add("""
-                a.id IN (SELECT ap.agreement_id FROM agreement_parties ap WHERE ap.country_code = ANY(@parties)
-                         GROUP BY ap.agreement_id
-                         HAVING count(DISTINCT ap.country_code) = cardinality(@parties))
-                """, "parties", parties.ToArray());
+            // Every listed country is among the parties: one key lookup per country and agreement, so that a scan in
+            // list order stops when the page is full (grouping every party row of the countries took 0.3 s at 250,000
+            // agreements).
+            filter.Add($"""
+                EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.country_code = @parties{i})
+                """, $"parties{i}", parties[i]);
         }
         if (f.Kind is { } kind)
             filter.Add("a.kind = @kind", "kind", kind);
