@@ -292,8 +292,8 @@ SELECT pg_temp.lap('pools (countries, cities, topics)', (SELECT count(*) FROM sl
 
 ------------------------------------------------------------------------------------------------------------------
 -- Drop the keys, foreign keys and indexes of the tables about to be filled; step "rebuild" below recreates them
--- from these definitions. meeting_search, agreement_search, meeting_parties and meeting_countries get theirs back
--- after they are filled.
+-- from these definitions. meeting_search, agreement_search, meeting_parties, meeting_countries and person_countries
+-- get theirs back after they are filled.
 ------------------------------------------------------------------------------------------------------------------
 CREATE TEMP TABLE bench_ddl AS
 SELECT c.conrelid::regclass::text AS tbl, c.conname AS name,
@@ -304,14 +304,14 @@ FROM pg_constraint c
 WHERE c.contype IN ('p', 'u', 'f')
   AND c.conrelid::regclass::text IN ('meetings', 'meeting_topics', 'meeting_sources', 'delegations', 'delegation_members',
       'agreements', 'agreement_parties', 'agreement_meetings', 'agreement_sources', 'persons', 'person_aliases',
-      'organizations', 'sources', 'meeting_search', 'agreement_search', 'meeting_parties', 'meeting_countries')
+      'organizations', 'sources', 'meeting_search', 'agreement_search', 'meeting_parties', 'meeting_countries', 'person_countries')
 UNION ALL
 SELECT i.indrelid::regclass::text, i.indexrelid::regclass::text, 2, pg_get_indexdef(i.indexrelid),
        format('DROP INDEX %s', i.indexrelid::regclass)
 FROM pg_index i
 WHERE i.indrelid::regclass::text IN ('meetings', 'meeting_topics', 'meeting_sources', 'delegations', 'delegation_members',
       'agreements', 'agreement_parties', 'agreement_meetings', 'agreement_sources', 'persons', 'person_aliases',
-      'organizations', 'sources', 'meeting_search', 'agreement_search', 'meeting_parties', 'meeting_countries')
+      'organizations', 'sources', 'meeting_search', 'agreement_search', 'meeting_parties', 'meeting_countries', 'person_countries')
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x'));
 SELECT drop_sql FROM bench_ddl ORDER BY phase DESC, name \gexec
 -- Rows already there (the seed import's) are kept; the constraints and indexes come back over them too.
@@ -782,8 +782,8 @@ SELECT pg_temp.lap('agreements + parties + links',
 DROP TABLE g_deleg, g_agr, g_person, g_person_name;
 SET max_parallel_workers_per_gather = 2;
 SET max_parallel_maintenance_workers = 2;
-SELECT create_sql FROM bench_ddl WHERE tbl NOT IN ('meeting_search', 'agreement_search', 'meeting_parties', 'meeting_countries') ORDER BY phase, tbl, name \gexec
-SELECT pg_temp.lap('rebuild keys, indexes, foreign keys', (SELECT count(*) FROM bench_ddl WHERE tbl NOT IN ('meeting_search', 'agreement_search', 'meeting_parties', 'meeting_countries')));
+SELECT create_sql FROM bench_ddl WHERE tbl NOT IN ('meeting_search', 'agreement_search', 'meeting_parties', 'meeting_countries', 'person_countries') ORDER BY phase, tbl, name \gexec
+SELECT pg_temp.lap('rebuild keys, indexes, foreign keys', (SELECT count(*) FROM bench_ddl WHERE tbl NOT IN ('meeting_search', 'agreement_search', 'meeting_parties', 'meeting_countries', 'person_countries')));
 -- What the API's meeting writes keep in meeting_parties (the seed's rows are there already), then its key and index.
 INSERT INTO meeting_parties (meeting_id, country_code)
 SELECT meeting_id, country_code FROM delegations WHERE country_code IS NOT NULL
@@ -802,6 +802,14 @@ EXCEPT
 SELECT meeting_id, country_code FROM meeting_countries;
 SELECT create_sql FROM bench_ddl WHERE tbl = 'meeting_countries' ORDER BY phase, name \gexec
 SELECT pg_temp.lap('meeting countries', (SELECT count(*) FROM meeting_countries));
+-- And in person_countries: the countries whose delegations each person sat in.
+INSERT INTO person_countries (person_id, country_code)
+SELECT DISTINCT dm.person_id, d.country_code FROM delegation_members dm JOIN delegations d ON d.id = dm.delegation_id
+WHERE d.country_code IS NOT NULL
+EXCEPT
+SELECT person_id, country_code FROM person_countries;
+SELECT create_sql FROM bench_ddl WHERE tbl = 'person_countries' ORDER BY phase, name \gexec
+SELECT pg_temp.lap('person countries', (SELECT count(*) FROM person_countries));
 
 -- The documents come from the schema's own functions; CREATE TABLE AS runs them on both cores (INSERT … SELECT
 -- would run on one), and the rows are then copied in.
@@ -841,7 +849,7 @@ COMMIT;
 -- VACUUM sets the visibility map (index-only scans) and ANALYZE the statistics, so that neither autovacuum nor
 -- stale statistics move the timings that follow.
 VACUUM (ANALYZE) meetings, meeting_topics, meeting_sources, delegations, delegation_members, agreements, agreement_parties,
-    agreement_meetings, agreement_sources, persons, person_aliases, organizations, sources, topics, meeting_search, agreement_search, search_words, meeting_parties, meeting_countries;
+    agreement_meetings, agreement_sources, persons, person_aliases, organizations, sources, topics, meeting_search, agreement_search, search_words, meeting_parties, meeting_countries, person_countries;
 SELECT pg_temp.lap('vacuum + analyze');
 
 SELECT format('  %-34s %12s %9s s', 'total', '', to_char(extract(epoch FROM max(at) - min(at)), 'FM99990.0')) FROM bench_laps;
@@ -849,6 +857,6 @@ SELECT format('  %-24s %12s rows  %10s', relname, to_char(n_live_tup, 'FM999,999
 FROM pg_stat_user_tables
 WHERE relname IN ('meetings', 'delegations', 'delegation_members', 'persons', 'person_aliases', 'organizations', 'meeting_topics',
                   'sources', 'meeting_sources', 'agreements', 'agreement_parties', 'agreement_meetings', 'meeting_search', 'agreement_search',
-                  'search_words', 'meeting_parties', 'meeting_countries')
+                  'search_words', 'meeting_parties', 'meeting_countries', 'person_countries')
 ORDER BY pg_total_relation_size(relid) DESC;
 SELECT format('  %-24s %12s', 'database size', pg_size_pretty(pg_database_size(current_database())));

@@ -28,7 +28,9 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
             SELECT source_id FROM meeting_sources WHERE meeting_id = @id
             """;
         const string delegationsSql = """
-            SELECT id, role, country_code, organization_id FROM delegations WHERE meeting_id = @id
+            SELECT d.id, d.role, d.country_code, d.organization_id,
+                   ARRAY(SELECT dm.person_id FROM delegation_members dm WHERE dm.delegation_id = d.id) AS person_ids
+            FROM delegations d WHERE d.meeting_id = @id
             """;
         const string membersSql = """
             SELECT dm.delegation_id, dm.person_id, dm.is_head, dm.title_en, dm.title_ar, dm.rank_en, dm.rank_ar, dm.organization_id
@@ -81,7 +83,9 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
             INSERT INTO meeting_sources (meeting_id, source_id) SELECT @id, unnest(@sourceIds) ON CONFLICT DO NOTHING
             """;
         const string existingDelegations = """
-            SELECT id, role, country_code, organization_id FROM delegations WHERE meeting_id = @id
+            SELECT d.id, d.role, d.country_code, d.organization_id,
+                   ARRAY(SELECT dm.person_id FROM delegation_members dm WHERE dm.delegation_id = d.id) AS person_ids
+            FROM delegations d WHERE d.meeting_id = @id
             """;
         const string removeDelegations = """
             DELETE FROM delegations WHERE meeting_id = @id AND NOT (id = ANY(@ids))
@@ -110,7 +114,7 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         foreach (var (delegationId, isNew, d) in delegations)
             await WriteDelegationAsync(db, delegationId, isNew, id, d);
         await SearchDocuments.MeetingAsync(db, id);
-        await MeetingParties.RefreshAsync(db, id);
+        await MeetingParties.RefreshAsync(db, id, PersonsByCountry(rows.Select(d => (d.CountryCode, (IEnumerable<Guid>)d.PersonIds))));
     }
 
     private static async Task WriteDelegationAsync(DbSession db, Guid id, bool isNew, Guid meetingId, DelegationRequest d)
@@ -206,6 +210,14 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
             : [];
     }
 
+    /// <summary>The persons of its delegations no longer sat in them (their countries, <see cref="MeetingParties"/>).</summary>
+    public Task DeletedAsync(DbSession db, Guid id, MeetingRequest doc) =>
+        MeetingParties.RefreshAsync(db, id, PersonsByCountry(doc.Delegations.Select(d => (d.CountryCode, d.Members.Select(x => x.PersonId!.Value)))));
+
+    /// <summary>Each person and country of some delegations (those of a country).</summary>
+    private static List<(Guid Person, string Country)> PersonsByCountry(IEnumerable<(string? Country, IEnumerable<Guid> Persons)> delegations) =>
+        delegations.Where(d => d.Country is not null).SelectMany(d => d.Persons.Select(p => (p, d.Country!))).Distinct().ToList();
+
     public async Task<IReadOnlyList<string>> ReferrersAsync(DbSession db, Guid id)
     {
         const string sql = """
@@ -222,6 +234,8 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         public string? Role { get; init; }
         public string? CountryCode { get; init; }
         public Guid? OrganizationId { get; init; }
+
+        public Guid[] PersonIds { get; init; } = [];
     }
 
     private sealed record MemberRow

@@ -39,7 +39,11 @@ public static class PersonFilter
         if (f.Q is { } q)
             filter.Parameters.Add("q", q.Trim());
         if (f.Country is { } country)
-            filter.Add("p.id IN (SELECT dm.person_id FROM delegations d JOIN delegation_members dm ON dm.delegation_id = d.id WHERE d.country_code = @country)", "country", country);
+        {
+            // Sat in one of the country's delegations (person_countries): one key lookup per person in name order, or,
+            // for a rare country, its persons first.
+            filter.Add("EXISTS (SELECT 1 FROM person_countries pc WHERE pc.person_id = p.id AND pc.country_code = @country)", "country", country);
+        }
 
         return filter.Build(f.Q is null ? "persons p" : SearchFrom);
     }

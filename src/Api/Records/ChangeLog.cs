@@ -9,13 +9,16 @@ public static class ChangeLog
     public const string Updated = "updated";
     public const string Deleted = "deleted";
 
+    /// <summary>The lock every write takes to log its change, held until commit. A write may take it earlier (it is taken once).</summary>
+    public const string LockSql = "SELECT pg_advisory_xact_lock(7336521)";
+
     public static async Task RecordAsync(DbSession db, string resource, Guid id, string kind, long version, string actor, string? before, string? after)
     {
         // The lock is held until commit: changes get their sequence numbers in the order they commit, so a feed
         // reader that has seen seq N will never find a smaller one appear later. Both statements go in one round
         // trip, so that the lock is held for as short a time as the commit allows.
-        const string sql = """
-            SELECT pg_advisory_xact_lock(7336521);
+        const string sql = $"""
+            {LockSql};
             INSERT INTO changes (resource, record_id, kind, version, actor, changed_at, before, after)
             VALUES (@resource, @id, @kind, @version, @actor, clock_timestamp(), @before::jsonb, @after::jsonb)
             """;

@@ -36,4 +36,7 @@ public interface IRecordStore<TDoc> : IRecordStore where TDoc : class
 
     /// <summary>The records that still refer to this one, described for a person ("meeting 8993f035-…"); a delete is refused while there are any.</summary>
     Task<IReadOnlyList<string>> ReferrersAsync(DbSession db, Guid id);
+
+    /// <summary>What the store keeps beside its records, made right once the row of <paramref name="doc"/> is deleted (its own rows go by cascade).</summary>
+    Task DeletedAsync(DbSession db, Guid id, TDoc doc) => Task.CompletedTask;
 }

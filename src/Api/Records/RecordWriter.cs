@@ -53,6 +53,7 @@ public sealed class RecordWriter(Database database, RecordResources resources, R
                     $"Other records still refer to this one: {string.Join(", ", referrers.Take(20))}{(referrers.Count > 20 ? ", …" : "")}. " +
                     "Change or retire them first.");
             await db.ExecuteAsync(store.Resource.DeleteSql, new { id });
+            await store.DeletedAsync(db, id, stored.Doc);
             var version = stored.Version + 1;
             await ChangeLog.RecordAsync(db, store.Resource.Name, id, ChangeLog.Deleted, version, actor, Documents.ToJson(store.Canonical(stored.Doc)), null);
             return new WriteResult(WriteOutcome.Deleted, id, version);

@@ -110,7 +110,10 @@ public static class MoreTestData
     public static async Task InsertMemberAsync(this DbFixture db, Guid delegationId, Guid personId, int position = 0)
     {
         const string sql = """
-            INSERT INTO delegation_members (delegation_id, person_id, position) VALUES (@delegationId, @personId, @position)
+            INSERT INTO delegation_members (delegation_id, person_id, position) VALUES (@delegationId, @personId, @position);
+            INSERT INTO person_countries (person_id, country_code)
+            SELECT @personId, d.country_code FROM delegations d WHERE d.id = @delegationId AND d.country_code IS NOT NULL
+            ON CONFLICT DO NOTHING
             """;
         await using var connection = await db.OpenAsync();
         await connection.ExecuteAsync(sql, new { delegationId, personId, position });

@@ -66,6 +66,45 @@ public sealed class MeetingWriteTests(DbFixture db) : DatabaseTest(db, db.Writer
     }
 
     [Fact]
+    public async Task The_persons_of_a_country_follow_delegations_renamed_emptied_and_meetings_deleted()
+    {
+        var person = await Client.PostJsonAsync("/api/v1/persons", Bodies.Person());
+        Assert.Equal(HttpStatusCode.Created, person.StatusCode);
+        var personId = (await person.JsonAsync()).GetProperty("id").GetString()!;
+        async Task<bool> ListedAsync(string country) =>
+            (await Client.GetIdsAsync($"/api/v1/persons?country={country}&limit=500")).Contains(Guid.Parse(personId));
+        var body = Bodies.Meeting();
+        body["delegations"]![1]!["countryCode"] = "SDN";
+        body["delegations"]![1]!["members"] = new JsonArray(new JsonObject { ["personId"] = personId });
+        var created = await Client.PostJsonAsync("/api/v1/meetings", body);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var url = created.Headers.Location!.ToString();
+        Assert.True(await ListedAsync("SDN"));
+
+        // The delegation now Algeria's: the person sat in Algeria's delegation, in Sudan's no more.
+        body["delegations"]![1]!["countryCode"] = "DZA";
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutJsonAsync(url, body, await Client.ETagAsync(url))).StatusCode);
+        Assert.False(await ListedAsync("SDN"));
+        Assert.True(await ListedAsync("DZA"));
+
+        // Gone from the delegation, then back; then the meeting retired.
+        body["delegations"]![1]!["members"] = new JsonArray();
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutJsonAsync(url, body, await Client.ETagAsync(url))).StatusCode);
+        Assert.False(await ListedAsync("DZA"));
+        body["delegations"]![1]!["members"] = new JsonArray(new JsonObject { ["personId"] = personId });
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutJsonAsync(url, body, await Client.ETagAsync(url))).StatusCode);
+        Assert.True(await ListedAsync("DZA"));
+        // In a second meeting for Algeria too: still listed once the first is retired, not after the second.
+        var second = await Client.PostJsonAsync("/api/v1/meetings", body);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var secondUrl = second.Headers.Location!.ToString();
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(url, await Client.ETagAsync(url))).StatusCode);
+        Assert.True(await ListedAsync("DZA"));
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(secondUrl, await Client.ETagAsync(secondUrl))).StatusCode);
+        Assert.False(await ListedAsync("DZA"));
+    }
+
+    [Fact]
     public async Task A_meeting_posted_with_one_invalid_member_writes_nothing()
     {
         var before = await CountRowsAsync();
