@@ -28,9 +28,7 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
             SELECT source_id FROM meeting_sources WHERE meeting_id = @id
             """;
         const string delegationsSql = """
-            SELECT d.id, d.role, d.country_code, d.organization_id,
-                   ARRAY(SELECT dm.person_id FROM delegation_members dm WHERE dm.delegation_id = d.id) AS person_ids
-            FROM delegations d WHERE d.meeting_id = @id
+            SELECT id, role, country_code, organization_id FROM delegations WHERE meeting_id = @id
             """;
         const string membersSql = """
             SELECT dm.delegation_id, dm.person_id, dm.is_head, dm.title_en, dm.title_ar, dm.rank_en, dm.rank_ar, dm.organization_id
@@ -235,6 +233,7 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         public string? CountryCode { get; init; }
         public Guid? OrganizationId { get; init; }
 
+        /// <summary>The delegation's members, read only by a write (the persons whose countries it may change).</summary>
         public Guid[] PersonIds { get; init; } = [];
     }
 
