@@ -1,8 +1,5 @@
-using Api.Data.Lists;
-using Api.Http;
 using Api.Organizations;
 using Api.Sources;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Agreements;
 

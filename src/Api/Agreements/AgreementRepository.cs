@@ -1,9 +1,6 @@
-using Api.Data;
-using Api.Data.Lists;
 using Api.Meetings;
 using Api.Organizations;
 using Api.Persons;
-using Api.Records;
 using Api.Sources;
 
 namespace Api.Agreements;

@@ -1,5 +1,3 @@
-using Api.Data;
-using Api.Records;
 using Api.Search;
 
 namespace Api.Agreements;

@@ -1,6 +1,3 @@
-using Api.Data;
-using Api.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Api.Caching;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Api.Data.Lists;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Changes;
 

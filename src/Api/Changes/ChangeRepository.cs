@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Api.Data;
-using Api.Data.Lists;
-using Api.Records;
 
 namespace Api.Changes;
 

@@ -1,5 +1,3 @@
-using Api.Records;
-using Api.Validation;
 using FluentValidation;
 
 namespace Api.Changes;

@@ -1,6 +1,5 @@
 using Api.Auth;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Changes;
 

@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using Api.Auth;
-using Api.Data.Lists;
 using Api.Export;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Countries;
 

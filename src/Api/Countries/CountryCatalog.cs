@@ -1,4 +1,3 @@
-using Api.Data;
 using Npgsql;
 
 namespace Api.Countries;

@@ -1,5 +1,3 @@
-using Api.Data.Lists;
-
 namespace Api.Countries;
 
 /// <summary>A country, as ISO 3166-1 names it.</summary>

@@ -1,6 +1,3 @@
-using Api.Data;
-using Api.Data.Lists;
-
 namespace Api.Countries;
 
 public sealed class CountryRepository(Database database)

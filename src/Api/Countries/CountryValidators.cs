@@ -1,4 +1,3 @@
-using Api.Validation;
 using FluentValidation;
 
 namespace Api.Countries;

@@ -1,7 +1,4 @@
-using Api.Data;
-using Api.Http;
 using Api.Meetings;
-using Api.Records;
 
 namespace Api.Delegations;
 

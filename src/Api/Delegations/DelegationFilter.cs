@@ -1,5 +1,3 @@
-using Api.Data.Lists;
-
 namespace Api.Delegations;
 
 /// <summary>The SQL of <see cref="DelegationFilters"/>: every filter is a fixed fragment over <c>delegations d</c>, its values parameters.</summary>

@@ -1,7 +1,4 @@
-using Api.Data.Lists;
-using Api.Http;
 using Api.Organizations;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Delegations;
 

@@ -1,7 +1,4 @@
-using Api.Data;
-using Api.Data.Lists;
 using Api.Organizations;
-using Api.Records;
 
 namespace Api.Delegations;
 

@@ -1,11 +1,7 @@
 using Api.Auth;
-using Api.Data.Lists;
 using Api.Export;
-using Api.Http;
 using Api.Meetings;
-using Api.Records;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Delegations;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Api.Export;
 
 /// <summary>How CSV is written, for every list and report that answers in it: the one <c>bom</c> option.</summary>

@@ -1,7 +1,3 @@
-using Api.Data.Lists;
-using Api.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Api.Export;
 
 /// <summary>How a list action answers: a page as JSON, or every matching record as CSV or NDJSON.</summary>

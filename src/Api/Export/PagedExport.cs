@@ -2,8 +2,6 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Api.Data.Lists;
-using Api.Records;
 
 namespace Api.Export;
 

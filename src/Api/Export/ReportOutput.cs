@@ -1,6 +1,3 @@
-using Api.Http;
-using Api.Validation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace Api.Export;

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Api.Data.Lists;
-using Api.Records;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;

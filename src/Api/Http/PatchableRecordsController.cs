@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Api.Changes;
-using Api.Records;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Http;
 

@@ -1,9 +1,6 @@
 using Api.Auth;
 using Api.Changes;
-using Api.Data.Lists;
-using Api.Records;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Http;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Api.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Filters;
 

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Api.Records;
-using Api.Validation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Api.Data;
-using Api.Data.Lists;
 using Api.Export;
 
 namespace Api.Meetings;

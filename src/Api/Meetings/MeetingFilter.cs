@@ -1,5 +1,3 @@
-using Api.Data;
-using Api.Data.Lists;
 using Api.Search;
 
 namespace Api.Meetings;

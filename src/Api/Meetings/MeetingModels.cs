@@ -1,11 +1,8 @@
 using System.Text.Json.Serialization;
 using Api.Agreements;
-using Api.Data.Lists;
 using Api.Delegations;
-using Api.Http;
 using Api.Sources;
 using Api.Topics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Meetings;
 

@@ -1,6 +1,3 @@
-using Api.Data;
-using Api.Records;
-
 namespace Api.Meetings;
 
 /// <summary>

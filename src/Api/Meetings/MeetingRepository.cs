@@ -1,9 +1,6 @@
 using Api.Agreements;
-using Api.Data;
-using Api.Data.Lists;
 using Api.Delegations;
 using Api.Sources;
-using Api.Records;
 using Api.Topics;
 
 namespace Api.Meetings;

@@ -1,8 +1,5 @@
-using Api.Data;
 using Api.Delegations;
-using Api.Records;
 using Api.Search;
-using Api.Validation;
 
 namespace Api.Meetings;
 

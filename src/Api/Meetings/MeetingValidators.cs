@@ -1,7 +1,6 @@
 using Api.Countries;
 using Api.Delegations;
 using Api.Export;
-using Api.Validation;
 using FluentValidation;
 
 namespace Api.Meetings;

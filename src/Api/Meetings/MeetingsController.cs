@@ -1,11 +1,7 @@
 using Api.Caching;
 using Api.Changes;
-using Api.Data.Lists;
 using Api.Delegations;
 using Api.Export;
-using Api.Http;
-using Api.Records;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Meetings;
 

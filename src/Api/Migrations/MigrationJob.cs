@@ -1,7 +1,4 @@
 using Api.Countries;
-using Api.Data;
-using Api.Records;
-using Api.Validation;
 using FluentValidation;
 using Npgsql;
 

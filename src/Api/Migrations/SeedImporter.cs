@@ -1,13 +1,10 @@
 using System.Text.Json;
 using Api.Agreements;
-using Api.Data;
 using Api.Meetings;
 using Api.Organizations;
 using Api.Persons;
-using Api.Records;
 using Api.Sources;
 using Api.Topics;
-using Api.Validation;
 using FluentValidation;
 using Npgsql;
 

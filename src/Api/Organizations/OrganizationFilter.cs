@@ -1,5 +1,3 @@
-using Api.Data.Lists;
-
 namespace Api.Organizations;
 
 /// <summary>The SQL of <see cref="OrganizationFilters"/>: every filter is a fixed fragment over <c>organizations o</c>, its values parameters.</summary>

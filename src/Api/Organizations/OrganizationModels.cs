@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using Api.Data.Lists;
-using Api.Http;
 
 namespace Api.Organizations;
 

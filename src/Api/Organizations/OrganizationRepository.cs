@@ -1,6 +1,3 @@
-using Api.Data;
-using Api.Data.Lists;
-
 namespace Api.Organizations;
 
 public sealed class OrganizationRepository(Database database)

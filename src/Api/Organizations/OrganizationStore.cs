@@ -1,7 +1,4 @@
-using Api.Data;
-using Api.Records;
 using Api.Search;
-using Api.Validation;
 
 namespace Api.Organizations;
 

@@ -1,5 +1,4 @@
 using Api.Countries;
-using Api.Validation;
 using FluentValidation;
 
 namespace Api.Organizations;

@@ -1,4 +1,3 @@
-using Api.Data;
 using Api.Meetings;
 
 namespace Api.Partners;

@@ -2,11 +2,8 @@ using System.Text.RegularExpressions;
 using Api.Auth;
 using Api.Countries;
 using Api.Export;
-using Api.Http;
 using Api.Meetings;
-using Api.Validation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Partners;
 

@@ -1,5 +1,3 @@
-using Api.Data.Lists;
-
 namespace Api.Persons;
 
 /// <summary>

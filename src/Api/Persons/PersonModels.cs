@@ -1,6 +1,3 @@
-using Api.Data.Lists;
-using Api.Http;
-
 namespace Api.Persons;
 
 /// <summary>A person, with every spelling the press uses, and the meetings they attended.</summary>

@@ -1,6 +1,3 @@
-using Api.Data;
-using Api.Data.Lists;
-
 namespace Api.Persons;
 
 public sealed class PersonRepository(Database database)

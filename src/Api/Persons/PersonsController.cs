@@ -1,9 +1,5 @@
 using Api.Changes;
-using Api.Data.Lists;
 using Api.Export;
-using Api.Http;
-using Api.Records;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Persons;
 

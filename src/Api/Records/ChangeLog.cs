@@ -1,5 +1,3 @@
-using Api.Data;
-
 namespace Api.Records;
 
 /// <summary>Writes the change log, inside the transaction of the change it records.</summary>

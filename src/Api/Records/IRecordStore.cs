@@ -1,6 +1,3 @@
-using Api.Data;
-using Api.Validation;
-
 namespace Api.Records;
 
 /// <summary>A store, whatever its documents: which resource it writes.</summary>

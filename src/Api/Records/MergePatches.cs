@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Api.Http;
-using Api.Validation;
 
 namespace Api.Records;
 

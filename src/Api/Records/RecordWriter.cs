@@ -1,7 +1,4 @@
 using Api.Caching;
-using Api.Data;
-using Api.Http;
-using Api.Validation;
 
 namespace Api.Records;
 

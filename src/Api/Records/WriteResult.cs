@@ -1,5 +1,3 @@
-using Api.Validation;
-
 namespace Api.Records;
 
 /// <summary>What a write did, or why it did nothing. Expected refusals are results, not exceptions.</summary>

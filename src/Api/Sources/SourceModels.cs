@@ -1,5 +1,3 @@
-using Api.Http;
-
 namespace Api.Sources;
 
 /// <summary>What a record rests on: a report, a statement, a page.</summary>

@@ -1,5 +1,3 @@
-using Api.Data;
-
 namespace Api.Sources;
 
 public sealed class SourceRepository(Database database)

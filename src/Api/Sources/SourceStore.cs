@@ -1,6 +1,3 @@
-using Api.Data;
-using Api.Records;
-
 namespace Api.Sources;
 
 /// <summary>Writes of sources, in a caller's transaction.</summary>

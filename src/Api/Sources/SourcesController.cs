@@ -1,7 +1,4 @@
 using Api.Changes;
-using Api.Http;
-using Api.Records;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Sources;
 

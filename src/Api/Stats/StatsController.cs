@@ -1,10 +1,7 @@
 using Api.Auth;
 using Api.Export;
-using Api.Http;
 using Api.Meetings;
-using Api.Validation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Stats;
 

@@ -1,6 +1,3 @@
-using Api.Data.Lists;
-using Api.Http;
-
 namespace Api.Topics;
 
 /// <summary>A topic of the controlled vocabulary.</summary>

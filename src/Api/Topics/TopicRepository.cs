@@ -1,6 +1,3 @@
-using Api.Data;
-using Api.Data.Lists;
-
 namespace Api.Topics;
 
 public sealed class TopicRepository(Database database)

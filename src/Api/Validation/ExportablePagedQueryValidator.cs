@@ -1,4 +1,3 @@
-using Api.Data.Lists;
 using Api.Export;
 using FluentValidation;
 

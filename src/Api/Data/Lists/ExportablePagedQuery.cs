@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Api.Data.Lists;
 
 /// <summary>The paging of a list that can also be exported whole as CSV or NDJSON (the CSV's byte order mark: <c>Export.CsvOptions</c>).</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Api.Validation;
 using Dapper;
 
 namespace Api.Data.Lists;

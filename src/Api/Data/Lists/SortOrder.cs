@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Api.Records;
 using Dapper;
 
 namespace Api.Data.Lists;

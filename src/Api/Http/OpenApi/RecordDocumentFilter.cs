@@ -1,4 +1,3 @@
-using Api.Records;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

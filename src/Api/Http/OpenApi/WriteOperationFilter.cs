@@ -1,6 +1,5 @@
 using System.Net.Mime;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
