@@ -34,7 +34,8 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
             ORDER BY dm.delegation_id, dm.position
             """;
         var meeting = (await db.SingleOrDefaultAsync<MeetingRequest>(sql, new { id }))!;
-        var members = (await db.QueryAsync<MemberRow>(membersSql, new { id })).ToLookup(m => m.DelegationId);
+        var members = (await db.QueryAsync<Guid, DelegationMemberRequest, (Guid DelegationId, DelegationMemberRequest Member)>(membersSql,
+            new { id }, "person_id", (delegationId, member) => (delegationId, member))).ToLookup(m => m.DelegationId, m => m.Member);
         var delegations = (await db.QueryAsync<DelegationRow>(delegationsSql, new { id }))
             .Select(d => new DelegationRequest
             {
@@ -42,7 +43,7 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
                 Role = d.Role,
                 CountryCode = d.CountryCode,
                 OrganizationId = d.OrganizationId,
-                Members = members[d.Id].Select(m => (DelegationMemberRequest)m).ToList(),
+                Members = members[d.Id].ToList(),
             })
             .ToList();
         return meeting with
@@ -232,23 +233,5 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
 
         /// <summary>The delegation's members, read only by a write (the persons whose countries it may change).</summary>
         public Guid[] PersonIds { get; init; } = [];
-    }
-
-    private sealed record MemberRow
-    {
-        public Guid DelegationId { get; init; }
-        public Guid PersonId { get; init; }
-        public bool IsHead { get; init; }
-        public string? TitleEn { get; init; }
-        public string? TitleAr { get; init; }
-        public string? RankEn { get; init; }
-        public string? RankAr { get; init; }
-        public Guid? OrganizationId { get; init; }
-
-        public static explicit operator DelegationMemberRequest(MemberRow m) => new()
-        {
-            PersonId = m.PersonId, IsHead = m.IsHead, TitleEn = m.TitleEn, TitleAr = m.TitleAr, RankEn = m.RankEn, RankAr = m.RankAr,
-            OrganizationId = m.OrganizationId,
-        };
     }
 }
