@@ -107,15 +107,16 @@ builder.Services.AddSwaggerGen(options =>
                       "countries as ISO 3166-1 alpha-3 codes; dates in ISO 8601 with a precision (day, month, year).",
     });
     options.IncludeXmlComments(Assembly.GetExecutingAssembly(), includeControllerXmlComments: true);
+    options.OperationFilter<ControllerDocsFilter>(Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml"));
     // Stable operation ids (Meetings_List, Meetings_Get, …) for client generators.
     options.CustomOperationIds(api => $"{api.ActionDescriptor.RouteValues["controller"]}_{api.ActionDescriptor.RouteValues["action"]}");
-    // Resources in the order a newcomer meets them: meetings first, reference data last.
+    // Resources in the order a newcomer meets them: meetings first, reference data last; on each path its GET first.
     string[] resourceOrder = ["meetings", "delegations", "agreements", "persons", "organizations", "sources", "topics", "countries"];
     options.OrderActionsBy(api =>
     {
         var resource = api.RelativePath?.Split('/').ElementAtOrDefault(2) ?? "";
         var rank = Array.IndexOf(resourceOrder, resource);
-        return $"{(rank < 0 ? resourceOrder.Length : rank)}_{api.RelativePath}";
+        return $"{(rank < 0 ? resourceOrder.Length : rank)}_{api.RelativePath}_{(api.HttpMethod == "GET" ? 0 : 1)}";
     });
     options.SupportNonNullableReferenceTypes();
     options.MapType<IfMatch>(() => new OpenApiSchema { Type = JsonSchemaType.String });

@@ -5,8 +5,14 @@ using Api.Sources;
 
 namespace Api.Agreements;
 
-public sealed class AgreementRepository(Database database)
+public sealed class AgreementRepository(Database database) : IRecordReader<AgreementResponse>, IRecordList<AgreementFilters, AgreementListOptions, AgreementResponse>
 {
+    public IReadOnlyDictionary<string, SortField> SortFields => AgreementFilter.SortFields;
+
+    public SortOrder DefaultOrder(AgreementFilters filters) => AgreementFilter.DefaultOrder(filters);
+
+    public bool Searches(AgreementFilters filters) => filters.Q is not null;
+
     /// <summary>A page of agreements in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
     public async Task<Page<AgreementResponse>> ListAsync(AgreementFilters filters, AgreementListOptions options, SortOrder order)
     {

@@ -1,31 +1,42 @@
+using System.Text.Json;
 using Api.Auth;
 using Api.Changes;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Api.Http;
 
 /// <summary>
-/// What every record kept by id answers alike — replace it, retire it, list its history — so that a resource's
-/// controller declares only what is its own: its list, its read, its create (and a merge patch where it offers one,
-/// <see cref="PatchableRecordsController{TRequest,TResponse}"/>). The documentation below names the record through
-/// <see cref="OpenApi.RecordDocumentFilter"/>: <c>{record}</c> becomes <c>meeting</c>, <c>{a record}</c> <c>a meeting</c>.
+/// What every record kept by id answers alike — read it, create it, replace it, patch it, retire it, list its history —
+/// so that a resource's controller declares only what is its own (its list: <see cref="ListedRecordsController{TRequest,TResponse,TFilters,TOptions,TItem}"/>
+/// where it is like the others). The documentation below names the record through <see cref="OpenApi.RecordDocumentFilter"/>:
+/// <c>{record}</c> becomes <c>meeting</c>, <c>{a record}</c> <c>a meeting</c>, <c>{records}</c> <c>meetings</c>; what a
+/// resource says of its own read, create and list stands in its controller's documentation (<see cref="OpenApi.ControllerDocsFilter"/>).
 /// </summary>
 [ApiController]
 [Authorize(Policy = ApiPolicies.Read)]
-public abstract class RecordsController<TRequest, TResponse>(IRecordStore<TRequest> store, RecordWriter writer, ChangeRepository changes)
-    : ControllerBase where TRequest : class where TResponse : class
+public abstract class RecordsController<TRequest, TResponse>(IRecordReader<TResponse> reader, IRecordStore<TRequest> store, RecordWriter writer,
+    ChangeRepository changes) : ControllerBase where TRequest : class where TResponse : class
 {
     /// <summary>Writes the resource's records.</summary>
     protected IRecordStore<TRequest> Store { get; } = store;
 
-    protected RecordWriter Writer { get; } = writer;
+    /// <summary>The record as GET shows it (and every write answers with it); null when there is none.</summary>
+    private Task<TResponse?> ReadAsync(Guid id) => reader.GetAsync(id);
 
-    /// <summary>The record as GET shows it; null when there is none.</summary>
-    protected abstract Task<TResponse?> ReadAsync(Guid id);
+    /// <summary>Gets {a record}.</summary>
+    /// <param name="id">The {record}'s id.</param>
+    [HttpGet("{id}")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    public virtual async Task<ActionResult<TResponse>> Get(Guid id) =>
+        await ReadAsync(id) is { } record ? Ok(record) : NotFound();
 
-    /// <summary>Records a new record and answers 201 with it as GET shows it, Location pointing at <paramref name="getAction"/>.</summary>
-    protected async Task<ActionResult> CreateRecordAsync(TRequest request, string getAction) =>
-        await this.CreatedAsync(await Writer.CreateAsync(Store, request, this.Actor()), ReadAsync, getAction);
+    /// <summary>Records a new {record}.</summary>
+    /// <remarks>Answers 201 with the {record} as GET shows it, its Location and ETag.</remarks>
+    [HttpPost]
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    public async Task<ActionResult<TResponse>> Create(TRequest request) =>
+        await this.CreatedAsync(await writer.CreateAsync(Store, request, this.Actor()), ReadAsync, nameof(Get));
 
     /// <summary>Replaces {a record} with the body.</summary>
     /// <remarks>Send the ETag of the version you read in <c>If-Match</c>. Answers 200 with the {record} and its new ETag.</remarks>
@@ -34,7 +45,20 @@ public abstract class RecordsController<TRequest, TResponse>(IRecordStore<TReque
     [HttpPut("{id}")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     public async Task<ActionResult<TResponse>> Replace(Guid id, TRequest request, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
-        await this.WrittenAsync(await Writer.ReplaceAsync(Store, id, request, ifMatch, this.Actor()), ReadAsync);
+        await this.WrittenAsync(await writer.ReplaceAsync(Store, id, request, ifMatch, this.Actor()), ReadAsync);
+
+    /// <summary>Changes some fields of {a record} (JSON Merge Patch, RFC 7396).</summary>
+    /// <remarks>Send <c>Content-Type: application/merge-patch+json</c> and <c>If-Match</c>. The body holds only the
+    /// fields to change, as POST names them (<c>{"titleEn": "…"}</c> for a meeting); <c>null</c> removes a field; a list is replaced
+    /// whole. The result is checked like a full body.</remarks>
+    /// <param name="id">The {record}'s id.</param>
+    /// <param name="patch">The fields to change.</param>
+    [HttpPatch("{id}")]
+    [Consumes("application/merge-patch+json")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    public async Task<ActionResult<TResponse>> Patch(Guid id, [FromBody] JsonElement patch, [FromHeader(Name = "If-Match")] IfMatch ifMatch,
+        [FromServices] IValidator<TRequest> validator) =>
+        await this.WrittenAsync(await writer.PatchAsync(Store, id, patch, ifMatch, validator, this.Actor()), ReadAsync);
 
     /// <summary>Retires {a record}: it leaves every list and read (404), and its history stays.</summary>
     /// <remarks>Send <c>If-Match</c>. Refused with 409 while other records refer to it; the problem's detail names them.</remarks>
@@ -43,7 +67,7 @@ public abstract class RecordsController<TRequest, TResponse>(IRecordStore<TReque
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult> Delete(Guid id, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
-        await this.WrittenAsync(await Writer.DeleteAsync(Store, id, ifMatch, this.Actor()), ReadAsync);
+        await this.WrittenAsync(await writer.DeleteAsync(Store, id, ifMatch, this.Actor()), ReadAsync);
 
     /// <summary>Lists every change of {a record}, oldest first, with who made it and the {record} before and after.</summary>
     /// <remarks>The history of a retired {record} stays readable.</remarks>

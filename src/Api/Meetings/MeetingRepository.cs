@@ -5,7 +5,7 @@ using Api.Topics;
 
 namespace Api.Meetings;
 
-public sealed class MeetingRepository(Database database)
+public sealed class MeetingRepository(Database database) : IRecordReader<MeetingResponse>
 {
     /// <summary>What a meeting list can embed in each meeting (<c>include=</c>).</summary>
     public static readonly string[] Includes = ["delegations", "agreements", "sources", "topics"];

@@ -6,9 +6,12 @@ using Api.Export;
 namespace Api.Meetings;
 
 /// <summary>Meetings: who met whom, where, when, about what.</summary>
+/// <create><remarks>With its delegations and their members, in one transaction. Every id the body names (topics, sources,
+/// persons, organisations, the parent meeting) must exist; if anything is wrong, nothing is written.</remarks></create>
+/// <id example="8993f035-d477-55a1-abb3-4b6776339b59"/>
 [Route("api/v1/meetings")]
 public sealed class MeetingsController(MeetingRepository meetings, MeetingExporter exporter, MeetingStore store, RecordWriter writer, ChangeRepository changes)
-    : PatchableRecordsController<MeetingRequest, MeetingResponse>(store, writer, changes)
+    : RecordsController<MeetingRequest, MeetingResponse>(meetings, store, writer, changes)
 {
     /// <summary>Lists meetings: filtered, searched, sorted, paged, with what you ask to embed.</summary>
     /// <remarks>Examples: <c>GET /api/v1/meetings?countries=LBY,NER&amp;from=2019-01-01&amp;to=2019-12-31</c> (every meeting between
@@ -33,27 +36,16 @@ public sealed class MeetingsController(MeetingRepository meetings, MeetingExport
     }
 
     /// <summary>Gets a meeting with its place, dates, topics, parent and side meetings, delegations, agreements and sources.</summary>
-    /// <param name="id" example="8993f035-d477-55a1-abb3-4b6776339b59">The meeting's id.</param>
+    /// <param name="id">The meeting's id.</param>
     [CachedRead]
-    [HttpGet("{id}")]
-    [ProducesResponseType<MeetingResponse>(StatusCodes.Status200OK, "application/json")]
-    public async Task<ActionResult<MeetingResponse>> Get(Guid id) =>
+    public override async Task<ActionResult<MeetingResponse>> Get(Guid id) =>
         await meetings.GetJsonAsync(id) is { } meeting ? Ok(meeting) : NotFound();
 
     /// <summary>Lists the delegations of a meeting with their members, hosts first.</summary>
-    /// <param name="id" example="8993f035-d477-55a1-abb3-4b6776339b59">The meeting's id.</param>
+    /// <param name="id">The meeting's id.</param>
     [CachedRead]
     [HttpGet("{id}/delegations")]
     [ProducesResponseType<IReadOnlyList<DelegationResponse>>(StatusCodes.Status200OK, "application/json")]
     public async Task<ActionResult<IReadOnlyList<DelegationResponse>>> Delegations(Guid id) =>
         await meetings.DelegationsAsync(id) is { } delegations ? Ok(delegations) : NotFound();
-
-    /// <summary>Records a meeting, with its delegations and their members, in one transaction.</summary>
-    /// <remarks>Every id the body names (topics, sources, persons, organisations, the parent meeting) must exist;
-    /// if anything is wrong, nothing is written. Answers 201 with the meeting as GET shows it, its Location and ETag.</remarks>
-    [HttpPost]
-    [ProducesResponseType<MeetingResponse>(StatusCodes.Status201Created, "application/json")]
-    public Task<ActionResult> Create(MeetingRequest request) => CreateRecordAsync(request, nameof(Get));
-
-    protected override Task<MeetingResponse?> ReadAsync(Guid id) => meetings.GetAsync(id);
 }

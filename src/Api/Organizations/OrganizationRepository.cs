@@ -1,6 +1,6 @@
 namespace Api.Organizations;
 
-public sealed class OrganizationRepository(Database database)
+public sealed class OrganizationRepository(Database database) : IRecordReader<OrganizationResponse>, IRecordList<OrganizationFilters, OrganizationListOptions, OrganizationListItem>
 {
     /// <summary>
     /// The organisation <c>o</c> as JSON, in the shape of <see cref="OrganizationRef"/>; other documents embed it as
@@ -8,6 +8,12 @@ public sealed class OrganizationRepository(Database database)
     /// </summary>
     public const string RefJson =
         "json_build_object('id', o.id, 'nameEn', o.name_en, 'nameAr', o.name_ar, 'abbreviation', o.abbreviation, 'countryCode', o.country_code)";
+
+    public IReadOnlyDictionary<string, SortField> SortFields => OrganizationFilter.SortFields;
+
+    public SortOrder DefaultOrder(OrganizationFilters filters) => OrganizationFilter.DefaultOrder(filters);
+
+    public bool Searches(OrganizationFilters filters) => filters.Q is not null;
 
     /// <summary>A page of organisations in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
     public async Task<Page<OrganizationListItem>> ListAsync(OrganizationFilters filters, OrganizationListOptions options, SortOrder order)

@@ -1,12 +1,18 @@
 namespace Api.Persons;
 
-public sealed class PersonRepository(Database database)
+public sealed class PersonRepository(Database database) : IRecordReader<PersonResponse>, IRecordList<PersonFilters, PersonListOptions, PersonListItem>
 {
     /// <summary>
     /// The person <c>p</c> as JSON, in the shape of <see cref="Agreements.PersonRef"/>; other documents embed it as
     /// <c>(SELECT {RefJson} FROM persons p WHERE p.id = …)</c>.
     /// </summary>
     public const string RefJson = "json_build_object('id', p.id, 'nameEn', p.name_en, 'nameAr', p.name_ar)";
+
+    public IReadOnlyDictionary<string, SortField> SortFields => PersonFilter.SortFields;
+
+    public SortOrder DefaultOrder(PersonFilters filters) => PersonFilter.DefaultOrder(filters);
+
+    public bool Searches(PersonFilters filters) => filters.Q is not null;
 
     /// <summary>A page of persons with their aliases in <paramref name="order"/>, after the cursor, with the count if asked.</summary>
     public async Task<Page<PersonListItem>> ListAsync(PersonFilters filters, PersonListOptions options, SortOrder order)

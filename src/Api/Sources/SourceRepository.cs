@@ -1,6 +1,6 @@
 namespace Api.Sources;
 
-public sealed class SourceRepository(Database database)
+public sealed class SourceRepository(Database database) : IRecordReader<SourceResponse>
 {
     public async Task<SourceResponse?> GetAsync(Guid id)
     {

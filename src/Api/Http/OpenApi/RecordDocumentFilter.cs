@@ -5,9 +5,8 @@ namespace Api.Http.OpenApi;
 
 /// <summary>
 /// Names the record in the documentation that <see cref="RecordsController{TRequest,TResponse}"/> writes once for
-/// every resource: under <c>/api/v1/{resource}</c>, <c>{record}</c> becomes its singular (<c>meeting</c>) and
-/// <c>{a record}</c> the singular with its article (<c>an agreement</c>). A record's id takes, as its example, the
-/// example its GET gives, so "Try it out" finds a real record on every operation.
+/// every resource: under <c>/api/v1/{resource}</c>, <c>{record}</c> becomes its singular (<c>meeting</c>),
+/// <c>{a record}</c> the singular with its article (<c>an agreement</c>) and <c>{records}</c> its name (<c>meetings</c>).
 /// </summary>
 public sealed class RecordDocumentFilter(RecordResources resources) : IDocumentFilter
 {
@@ -18,26 +17,21 @@ public sealed class RecordDocumentFilter(RecordResources resources) : IDocumentF
             var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (segments.Length < 3 || !resources.Names.Contains(segments[2]))
                 continue;
-            var singular = resources[segments[2]].Singular;
-            var example = document.Paths.TryGetValue($"/api/v1/{segments[2]}/{{id}}", out var get)
-                ? get.Operations?.GetValueOrDefault(HttpMethod.Get)?.Parameters?.FirstOrDefault(p => p.Name == "id")?.Example
-                : null;
+            var resource = resources[segments[2]];
             foreach (var operation in item.Operations?.Values.ToList() ?? [])
             {
-                operation.Summary = Name(operation.Summary, singular);
-                operation.Description = Name(operation.Description, singular);
+                operation.Summary = Name(operation.Summary, resource);
+                operation.Description = Name(operation.Description, resource);
                 foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
-                {
-                    parameter.Description = Name(parameter.Description, singular);
-                    if (parameter.Name == "id" && parameter.Example is null && example is not null)
-                        parameter.Example = example.DeepClone();
-                }
+                    parameter.Description = Name(parameter.Description, resource);
                 if (operation.RequestBody is OpenApiRequestBody body)
-                    body.Description = Name(body.Description, singular);
+                    body.Description = Name(body.Description, resource);
             }
         }
     }
 
-    private static string? Name(string? text, string singular) =>
-        text?.Replace("{a record}", ("aeiou".Contains(singular[0]) ? "an " : "a ") + singular).Replace("{record}", singular);
+    private static string? Name(string? text, Resource resource) => text?
+        .Replace("{a record}", ("aeiou".Contains(resource.Singular[0]) ? "an " : "a ") + resource.Singular)
+        .Replace("{record}", resource.Singular)
+        .Replace("{records}", resource.Name);
 }

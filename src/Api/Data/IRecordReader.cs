@@ -1,0 +1,8 @@
+namespace Api.Data;
+
+/// <summary>Reads one record of a resource by id, as GET shows it: its repository's side of the read/write split.</summary>
+public interface IRecordReader<TResponse> where TResponse : class
+{
+    /// <summary>The record; null when there is none (or it was retired).</summary>
+    Task<TResponse?> GetAsync(Guid id);
+}
