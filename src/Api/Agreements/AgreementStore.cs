@@ -5,13 +5,11 @@ namespace Api.Agreements;
 /// <summary>Writes of agreements with their parties, meeting links and sources, in a caller's transaction.</summary>
 public sealed class AgreementStore : IRecordStore<AgreementRequest>
 {
-    public Resource Resource { get; } = new("agreements", "agreements", "agreement");
+    public Resource Resource { get; } = new("agreements", "agreements", "agreement",
+        ["title_en", "title_ar", "summary_en", "summary_ar", "kind", "status", "date", "date_precision"]);
 
     public async Task<AgreementRequest> LoadAsync(DbSession db, Guid id)
     {
-        const string sql = """
-            SELECT title_en, title_ar, summary_en, summary_ar, kind, status, date, date_precision FROM agreements WHERE id = @id
-            """;
         const string partiesSql = """
             SELECT role, country_code, organization_id, person_id FROM agreement_parties WHERE agreement_id = @id ORDER BY position
             """;
@@ -21,7 +19,7 @@ public sealed class AgreementStore : IRecordStore<AgreementRequest>
         const string sourcesSql = """
             SELECT source_id FROM agreement_sources WHERE agreement_id = @id
             """;
-        var agreement = (await db.SingleOrDefaultAsync<AgreementRequest>(sql, new { id }))!;
+        var agreement = (await db.SingleOrDefaultAsync<AgreementRequest>(Resource.RowSql, new { id }))!;
         return agreement with
         {
             Parties = await db.QueryAsync<AgreementPartyRequest>(partiesSql, new { id }),
@@ -32,13 +30,6 @@ public sealed class AgreementStore : IRecordStore<AgreementRequest>
 
     public async Task WriteAsync(DbSession db, Guid id, AgreementRequest a)
     {
-        const string sql = """
-            INSERT INTO agreements AS x (id, title_en, title_ar, summary_en, summary_ar, kind, status, date, date_precision)
-            VALUES (@id, @TitleEn, @TitleAr, @SummaryEn, @SummaryAr, @Kind, @Status, @Date, @DatePrecision)
-            ON CONFLICT (id) DO UPDATE SET title_en = EXCLUDED.title_en, title_ar = EXCLUDED.title_ar,
-                summary_en = EXCLUDED.summary_en, summary_ar = EXCLUDED.summary_ar, kind = EXCLUDED.kind,
-                status = EXCLUDED.status, date = EXCLUDED.date, date_precision = EXCLUDED.date_precision
-            """;
         const string removeParties = """
             DELETE FROM agreement_parties WHERE agreement_id = @id AND position >= @count
             """;
@@ -67,7 +58,7 @@ public sealed class AgreementStore : IRecordStore<AgreementRequest>
             INSERT INTO agreement_sources (agreement_id, source_id) SELECT @id, unnest(@ids) ON CONFLICT DO NOTHING
             """;
 
-        await db.ExecuteAsync(sql, new { id, a.TitleEn, a.TitleAr, a.SummaryEn, a.SummaryAr, a.Kind, a.Status, a.Date, a.DatePrecision });
+        await db.ExecuteAsync(Resource.UpsertRowSql, new { id, a.TitleEn, a.TitleAr, a.SummaryEn, a.SummaryAr, a.Kind, a.Status, a.Date, a.DatePrecision });
         await db.ExecuteAsync(removeParties, new { id, count = a.Parties.Count });
         for (var position = 0; position < a.Parties.Count; position++)
         {

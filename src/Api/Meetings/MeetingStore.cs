@@ -6,18 +6,15 @@ namespace Api.Meetings;
 /// <summary>Writes of meetings with their topics, sources and delegations, in a caller's transaction.</summary>
 public sealed class MeetingStore : IRecordStore<MeetingRequest>
 {
-    public Resource Resource { get; } = new("meetings", "meetings", "meeting");
+    public Resource Resource { get; } = new("meetings", "meetings", "meeting", ["title_en", "title_ar", "summary_en", "summary_ar",
+        "start_date", "start_date_precision", "end_date", "end_date_precision", "status", "format", "city_en", "city_ar", "country_code",
+        "latitude", "longitude", "host_country_code", "parent_meeting_id"]);
 
     /// <summary>A delegation is known within its meeting by whom it represents and in which role.</summary>
     public static string DelegationKey(DelegationRequest d) => $"{d.CountryCode}/{d.OrganizationId}/{d.Role}";
 
     public async Task<MeetingRequest> LoadAsync(DbSession db, Guid id)
     {
-        const string sql = """
-            SELECT title_en, title_ar, summary_en, summary_ar, start_date, start_date_precision, end_date, end_date_precision,
-                   status, format, city_en, city_ar, country_code, latitude, longitude, host_country_code, parent_meeting_id
-            FROM meetings WHERE id = @id
-            """;
         const string topicsSql = """
             SELECT topic_id FROM meeting_topics WHERE meeting_id = @id
             """;
@@ -33,7 +30,7 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
             WHERE d.meeting_id = @id
             ORDER BY dm.delegation_id, dm.position
             """;
-        var meeting = (await db.SingleOrDefaultAsync<MeetingRequest>(sql, new { id }))!;
+        var meeting = (await db.SingleOrDefaultAsync<MeetingRequest>(Resource.RowSql, new { id }))!;
         var members = (await db.QueryAsync<Guid, DelegationMemberRequest, (Guid DelegationId, DelegationMemberRequest Member)>(membersSql,
             new { id }, "person_id", (delegationId, member) => (delegationId, member))).ToLookup(m => m.DelegationId, m => m.Member);
         var delegations = (await db.QueryAsync<DelegationRow>(delegationsSql, new { id }))
@@ -56,21 +53,6 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
 
     public async Task WriteAsync(DbSession db, Guid id, MeetingRequest m)
     {
-        const string sql = """
-            INSERT INTO meetings AS x (id, title_en, title_ar, summary_en, summary_ar, start_date, start_date_precision,
-                end_date, end_date_precision, status, format, city_en, city_ar, country_code, latitude, longitude,
-                host_country_code, parent_meeting_id)
-            VALUES (@id, @TitleEn, @TitleAr, @SummaryEn, @SummaryAr, @StartDate, @StartDatePrecision,
-                @EndDate, @EndDatePrecision, @Status, @Format, @CityEn, @CityAr, @CountryCode, @Latitude, @Longitude,
-                @HostCountryCode, @ParentMeetingId)
-            ON CONFLICT (id) DO UPDATE SET title_en = EXCLUDED.title_en, title_ar = EXCLUDED.title_ar,
-                summary_en = EXCLUDED.summary_en, summary_ar = EXCLUDED.summary_ar, start_date = EXCLUDED.start_date,
-                start_date_precision = EXCLUDED.start_date_precision, end_date = EXCLUDED.end_date,
-                end_date_precision = EXCLUDED.end_date_precision, status = EXCLUDED.status, format = EXCLUDED.format,
-                city_en = EXCLUDED.city_en, city_ar = EXCLUDED.city_ar, country_code = EXCLUDED.country_code,
-                latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude, host_country_code = EXCLUDED.host_country_code,
-                parent_meeting_id = EXCLUDED.parent_meeting_id
-            """;
         // Topics and sources go with the meeting's row, in the same round trip.
         const string links = """
             DELETE FROM meeting_topics WHERE meeting_id = @id AND NOT (topic_id = ANY(@topicIds));
@@ -87,8 +69,7 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
             DELETE FROM delegations WHERE meeting_id = @id AND NOT (id = ANY(@ids))
             """;
 
-        const string meetingAndLinks = sql + ";\n" + links;
-        await db.ExecuteAsync(meetingAndLinks, new
+        await db.ExecuteAsync(Resource.UpsertRowSql + ";\n" + links, new
         {
             id, m.TitleEn, m.TitleAr, m.SummaryEn, m.SummaryAr, m.StartDate, m.StartDatePrecision, m.EndDate, m.EndDatePrecision,
             m.Status, m.Format, m.CityEn, m.CityAr, m.CountryCode, m.Latitude, m.Longitude, m.HostCountryCode, m.ParentMeetingId,
@@ -189,22 +170,10 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         }
     }
 
-    public async Task<IReadOnlyList<FieldError>> CheckAsync(DbSession db, Guid id, MeetingRequest doc)
-    {
-        const string sql = """
-            WITH RECURSIVE ancestors AS (
-                SELECT id, parent_meeting_id FROM meetings WHERE id = @parentId
-                UNION
-                SELECT m.id, m.parent_meeting_id FROM meetings m JOIN ancestors a ON m.id = a.parent_meeting_id
-            )
-            SELECT EXISTS (SELECT 1 FROM ancestors WHERE id = @id)
-            """;
-        if (doc.ParentMeetingId is not { } parentId)
-            return [];
-        return parentId == id || await db.ScalarAsync<bool>(sql, new { id, parentId })
+    public async Task<IReadOnlyList<FieldError>> CheckAsync(DbSession db, Guid id, MeetingRequest doc) =>
+        doc.ParentMeetingId is { } parentId && await db.ScalarAsync<bool>(Resource.InAncestrySql("parent_meeting_id"), new { id, parentId })
             ? [new FieldError("parentMeetingId", "A meeting cannot take place on the margins of itself or of one of its own side meetings.")]
             : [];
-    }
 
     /// <summary>The persons of its delegations no longer sat in them (their countries, <see cref="MeetingParties"/>).</summary>
     public Task DeletedAsync(DbSession db, Guid id, MeetingRequest doc) =>

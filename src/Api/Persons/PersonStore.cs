@@ -5,27 +5,19 @@ namespace Api.Persons;
 /// <summary>Writes of persons with their aliases, in a caller's transaction.</summary>
 public sealed class PersonStore : IRecordStore<PersonRequest>
 {
-    public Resource Resource { get; } = new("persons", "persons", "person");
+    public Resource Resource { get; } = new("persons", "persons", "person", ["name_en", "name_ar", "notes"]);
 
     public async Task<PersonRequest> LoadAsync(DbSession db, Guid id)
     {
-        const string sql = """
-            SELECT name_en, name_ar, notes FROM persons WHERE id = @id
-            """;
         const string aliasesSql = """
             SELECT alias, language FROM person_aliases WHERE person_id = @id
             """;
-        var person = (await db.SingleOrDefaultAsync<PersonRequest>(sql, new { id }))!;
+        var person = (await db.SingleOrDefaultAsync<PersonRequest>(Resource.RowSql, new { id }))!;
         return person with { Aliases = await db.QueryAsync<PersonAliasRequest>(aliasesSql, new { id }) };
     }
 
     public async Task WriteAsync(DbSession db, Guid id, PersonRequest p)
     {
-        const string sql = """
-            INSERT INTO persons AS x (id, name_en, name_ar, notes)
-            VALUES (@id, @NameEn, @NameAr, @Notes)
-            ON CONFLICT (id) DO UPDATE SET name_en = EXCLUDED.name_en, name_ar = EXCLUDED.name_ar, notes = EXCLUDED.notes
-            """;
         const string removeAliases = """
             DELETE FROM person_aliases WHERE person_id = @id AND NOT (alias = ANY(@aliases))
             """;
@@ -34,7 +26,7 @@ public sealed class PersonStore : IRecordStore<PersonRequest>
             ON CONFLICT (person_id, alias) DO UPDATE SET language = EXCLUDED.language
             WHERE x.language IS DISTINCT FROM EXCLUDED.language
             """;
-        await db.ExecuteAsync(sql, new { id, p.NameEn, p.NameAr, p.Notes });
+        await db.ExecuteAsync(Resource.UpsertRowSql, new { id, p.NameEn, p.NameAr, p.Notes });
         await db.ExecuteAsync(removeAliases, new { id, aliases = p.Aliases.Select(a => a.Alias!).ToArray() });
         foreach (var a in p.Aliases)
             await db.ExecuteAsync(upsertAlias, new { id, a.Alias, a.Language });

@@ -1,12 +1,24 @@
 namespace Api.Records;
 
 /// <summary>
-/// A kind of record that the API writes: its name in URLs and in the change log, its table, and what one of
-/// them is called in messages. Each store declares its own (<see cref="IRecordStore.Resource"/>); the SQL below
-/// is built from these fixed names, never from input.
+/// A kind of record that the API writes: its name in URLs and in the change log, its table, what one of them is
+/// called in messages, and the columns of its row that its document holds. Each store declares its own
+/// (<see cref="IRecordStore.Resource"/>); the SQL below is built from these fixed names, never from input.
 /// </summary>
-public sealed record Resource(string Name, string Table, string Singular)
+/// <param name="Columns">The row's columns but id and version, in snake case; the document names each in Pascal case
+/// (<c>title_en</c>: <c>TitleEn</c>), as Dapper reads them and as <see cref="UpsertRowSql"/> takes them.</param>
+public sealed record Resource(string Name, string Table, string Singular, IReadOnlyList<string> Columns)
 {
+    /// <summary>The record's row, read as its document (what the document holds beside the row, its store adds).</summary>
+    public string RowSql { get; } = $"SELECT {string.Join(", ", Columns)} FROM {Table} WHERE id = @id";
+
+    /// <summary>Inserts the record's row, or sets each of its columns: parameters <c>@id</c> and each column in Pascal case.</summary>
+    public string UpsertRowSql { get; } = $"""
+        INSERT INTO {Table} AS x (id, {string.Join(", ", Columns)})
+        VALUES (@id, {string.Join(", ", Columns.Select(c => "@" + Pascal(c)))})
+        ON CONFLICT (id) DO UPDATE SET {string.Join(", ", Columns.Select(c => $"{c} = EXCLUDED.{c}"))}
+        """;
+
     /// <summary>Locks the record's row for the rest of the transaction and reads its version (no row: null).</summary>
     public string LockSql { get; } = $"SELECT version FROM {Table} WHERE id = @id FOR UPDATE";
 
@@ -22,5 +34,21 @@ public sealed record Resource(string Name, string Table, string Singular)
     /// <summary>Which of the ids in the parameter <paramref name="parameter"/> (a fixed name) name a record of this kind.</summary>
     public string ExistingIdsIn(string parameter) => ExistingIds(Table, parameter);
 
+    /// <summary>
+    /// Whether <c>@id</c> is <c>@parentId</c> or one of its ancestors by <paramref name="parentColumn"/> (a fixed name): taking
+    /// that parent would close a loop (an organisation's parent, a side meeting's main meeting).
+    /// </summary>
+    public string InAncestrySql(string parentColumn) => $"""
+        WITH RECURSIVE ancestors AS (
+            SELECT id, {parentColumn} FROM {Table} WHERE id = @parentId
+            UNION
+            SELECT r.id, r.{parentColumn} FROM {Table} r JOIN ancestors a ON r.id = a.{parentColumn}
+        )
+        SELECT @id = @parentId OR EXISTS (SELECT 1 FROM ancestors WHERE id = @id)
+        """;
+
     private static string ExistingIds(string table, string parameter) => $"SELECT id FROM {table} WHERE id = ANY(@{parameter})";
+
+    private static string Pascal(string column) =>
+        string.Concat(column.Split('_').Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
 }

@@ -5,24 +5,11 @@ namespace Api.Topics;
 /// <summary>Writes of topics, in a caller's transaction.</summary>
 public sealed class TopicStore : IRecordStore<TopicRequest>
 {
-    public Resource Resource { get; } = new("topics", "topics", "topic");
-
-    public async Task<TopicRequest> LoadAsync(DbSession db, Guid id)
-    {
-        const string sql = """
-            SELECT code, label_en, label_ar FROM topics WHERE id = @id
-            """;
-        return (await db.SingleOrDefaultAsync<TopicRequest>(sql, new { id }))!;
-    }
+    public Resource Resource { get; } = new("topics", "topics", "topic", ["code", "label_en", "label_ar"]);
 
     public async Task WriteAsync(DbSession db, Guid id, TopicRequest t)
     {
-        const string sql = """
-            INSERT INTO topics AS x (id, code, label_en, label_ar)
-            VALUES (@id, @Code, @LabelEn, @LabelAr)
-            ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, label_en = EXCLUDED.label_en, label_ar = EXCLUDED.label_ar
-            """;
-        await db.ExecuteAsync(sql, new { id, t.Code, t.LabelEn, t.LabelAr });
+        await db.ExecuteAsync(Resource.UpsertRowSql, new { id, t.Code, t.LabelEn, t.LabelAr });
         await SearchDocuments.ForTopicAsync(db, id);
     }
 

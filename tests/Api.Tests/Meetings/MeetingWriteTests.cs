@@ -342,14 +342,19 @@ public sealed class MeetingWriteTests(DbFixture db) : DatabaseTest(db, db.Writer
     }
 
     [Fact]
-    public async Task A_meeting_cannot_be_put_on_the_margins_of_its_own_side_meeting()
+    public async Task A_meeting_cannot_be_put_on_the_margins_of_itself_or_of_its_own_side_meeting()
     {
         const string url = "/api/v1/meetings/" + Bodies.Roundtable;
 
-        var response = await Client.MergePatchAsync(url, new JsonObject { ["parentMeetingId"] = Bodies.NiameyMeeting }, await Client.ETagAsync(url));
+        var underSide = await Client.MergePatchAsync(url, new JsonObject { ["parentMeetingId"] = Bodies.NiameyMeeting }, await Client.ETagAsync(url));
+        var underItself = await Client.MergePatchAsync(url, new JsonObject { ["parentMeetingId"] = Bodies.Roundtable }, await Client.ETagAsync(url));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(["parentMeetingId"], await response.ErrorFieldsAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, underSide.StatusCode);
+        Assert.Equal(["parentMeetingId"], await underSide.ErrorFieldsAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, underItself.StatusCode);
+        Assert.Equal(["parentMeetingId"], await underItself.ErrorFieldsAsync());
+        var stored = await (await Client.GetAsync(url)).JsonAsync();
+        Assert.False(stored.TryGetProperty("parentMeetingId", out var parent) && parent.GetString() is not null);
     }
 
     private Task<(string Url, string ETag)> CreateAsync() => Client.CreateMeetingAsync();
