@@ -11,7 +11,8 @@ public static class MeetingFilter
     /// <summary>What meeting lists can be sorted by; each sort field maps to a fixed SQL expression that is never null.</summary>
     public static readonly IReadOnlyDictionary<string, SortField> SortFields = new Dictionary<string, SortField>
     {
-        ["startDate"] = new("startDate", "m.start_date", "date"),
+        // (start_date, id): ix_meetings_start_date_id_period_end.
+        ["startDate"] = new("startDate", "m.start_date", "date") { Indexed = true },
         ["endDate"] = new("endDate", "m.period_end", "date"),
         ["title"] = new("title", "coalesce(m.title_en, m.title_ar)", "text"),
         ["status"] = new("status", "m.status", "text"),

@@ -198,6 +198,8 @@ public sealed class MeetingQueryTests(DbFixture db) : DatabaseTest(db, db.Writer
         var newest = made.OrderByDescending(m => m.StartDate).Take(10).ToList();
         Assert.Equal(newest.Where(m => titled.Contains(m.Id)).Concat(newest.Where(m => !titled.Contains(m.Id))).Select(m => m.Id),
             await Client.GetAllPagesAsync($"/api/v1/meetings?q={q}&from={newest[^1].StartDate:yyyy-MM-dd}", 2));
+        // Sorted by start date, which an index serves, so the page is read in that order: every match, oldest first.
+        Assert.Equal(made.OrderBy(m => m.StartDate).Select(m => m.Id), await Client.GetAllPagesAsync($"/api/v1/meetings?q={q}&sort=startDate", 100));
     }
 
     [Fact]

@@ -67,7 +67,8 @@ public static class ListQuery
         var cursor = order.Read(paging.Cursor);
         var sql = order.Keys[0].Field.Tiers is { } tiers
             ? TieredPageSql(columns, from, filter, order, tiers, idColumn, cursor, parameters)
-            : PageSql(columns, from, filter.Where, order, idColumn, cursor is null ? null : order.After(cursor, idColumn, parameters));
+            : PageSql(columns, from, order.Keys[0].Field.Indexed ? filter.InListOrder ?? filter.Where : filter.Where, order, idColumn,
+                cursor is null ? null : order.After(cursor, idColumn, parameters));
         var rows = await db.QueryAsync<T, SortValues, (T Item, SortValues Sort)>(sql, parameters, "sort0", (item, sort) => (item, sort));
         var page = Page<(T Item, SortValues Sort)>.From(rows, paging.Limit, row => order.CursorFor(row.Sort ?? Unsorted, idOf(row.Item)));
         return new Page<T> { Items = page.Items.Select(row => row.Item).ToList(), NextCursor = page.NextCursor };

@@ -7,6 +7,12 @@ namespace Api.Data.Lists;
 public sealed record SortField(string Name, string Sql, string SqlType)
 {
     public SortTiers? Tiers { get; init; }
+
+    /// <summary>
+    /// Whether an index reads the list's rows in this field's order (both ways), so that a page led by it can stop at the
+    /// page's end: its filter is then written for list order (<see cref="FilterSql.InListOrder"/>).
+    /// </summary>
+    public bool Indexed { get; init; }
 }
 
 /// <summary>
