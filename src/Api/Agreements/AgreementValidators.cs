@@ -26,7 +26,7 @@ public sealed class AgreementRequestValidator : AbstractValidator<AgreementReque
         RuleFor(a => a.DatePrecision).OneOf(Rules.DatePrecisions);
         RuleFor(a => a.DatePrecision).NotEmpty().When(a => a.Date is not null).WithMessage("Give the precision of the date.");
         RuleFor(a => a.DatePrecision).Null().When(a => a.Date is null).WithMessage("There is no date to give a precision for.");
-        RuleFor(a => a.Date).Must((a, d) => Rules.MatchesPrecision(d, a.DatePrecision)).WithMessage(Rules.PrecisionMessage);
+        RuleFor(a => a.Date).WithinYears().Must((a, d) => Rules.MatchesPrecision(d, a.DatePrecision)).WithMessage(Rules.PrecisionMessage);
 
         RuleFor(a => a.Parties).NotNull();
         RuleForEach(a => a.Parties).NotNull().ChildRules(party =>

@@ -21,13 +21,13 @@ public sealed class MeetingRequestValidator : AbstractValidator<MeetingRequest>
         RuleFor(m => m.SummaryEn).OptionalText(4000, multiline: true);
         RuleFor(m => m.SummaryAr).OptionalText(4000, multiline: true);
 
-        RuleFor(m => m.StartDate).NotNull();
+        RuleFor(m => m.StartDate).NotNull().WithinYears();
         RuleFor(m => m.StartDatePrecision).NotEmpty().OneOf(Rules.DatePrecisions);
         RuleFor(m => m.StartDate).Must((m, d) => Rules.MatchesPrecision(d, m.StartDatePrecision)).WithMessage(Rules.PrecisionMessage);
         RuleFor(m => m.EndDatePrecision).OneOf(Rules.DatePrecisions);
         RuleFor(m => m.EndDatePrecision).NotEmpty().When(m => m.EndDate is not null).WithMessage("Give the precision of the end date.");
         RuleFor(m => m.EndDatePrecision).Null().When(m => m.EndDate is null).WithMessage("There is no end date to give a precision for.");
-        RuleFor(m => m.EndDate).Must((m, d) => Rules.MatchesPrecision(d, m.EndDatePrecision)).WithMessage(Rules.PrecisionMessage);
+        RuleFor(m => m.EndDate).WithinYears().Must((m, d) => Rules.MatchesPrecision(d, m.EndDatePrecision)).WithMessage(Rules.PrecisionMessage);
         RuleFor(m => m.EndDate).GreaterThanOrEqualTo(m => m.StartDate).When(m => m.EndDate is not null && m.StartDate is not null)
             .WithMessage("The end date must not be before the start date.");
 

@@ -33,6 +33,14 @@ public static class Rules
         _ => true, // an unknown precision is reported by its own rule
     };
 
+    /// <summary>The years a stored date may fall in: every date the domain needs, and none that date arithmetic would overflow.</summary>
+    public const int FirstYear = 1000, LastYear = 2999;
+
+    /// <summary>A date within <see cref="FirstYear"/>–<see cref="LastYear"/> when given; the message names the range.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> WithinYears<T>(this IRuleBuilder<T, DateOnly?> rule) =>
+        rule.Must(d => d is null || d.Value.Year is >= FirstYear and <= LastYear)
+            .WithMessage($"'{{PropertyName}}' must fall in the years {FirstYear} to {LastYear}.");
+
     public const string PrecisionMessage =
         "A date with precision 'month' must be the first day of that month, and with precision 'year' the 1st of January of that year.";
 

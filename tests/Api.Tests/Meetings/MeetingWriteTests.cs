@@ -330,6 +330,30 @@ public sealed class MeetingWriteTests(DbFixture db) : DatabaseTest(db, db.Writer
     }
 
     [Fact]
+    public async Task Dates_are_taken_from_the_year_1000_to_2999_and_the_refusal_names_the_range()
+    {
+        var widest = Bodies.Meeting();
+        widest["startDate"] = "1000-01-01";
+        widest["startDatePrecision"] = "year";
+        widest["endDate"] = "2999-12-31";
+        widest["endDatePrecision"] = "day";
+        var tooEarly = Bodies.Meeting();
+        tooEarly["startDate"] = "0001-01-01";
+
+        var created = await Client.PostJsonAsync("/api/v1/meetings", widest);
+        var refused = await Client.PostJsonAsync("/api/v1/meetings", tooEarly);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var stored = await (await Client.GetAsync(created.Headers.Location)).JsonAsync();
+        Assert.Equal("1000-01-01", stored.GetProperty("startDate").GetString());
+        Assert.Equal("2999-12-31", stored.GetProperty("endDate").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var message = (await refused.JsonAsync()).GetProperty("errors").GetProperty("startDate")[0].GetString();
+        Assert.Contains("1000", message);
+        Assert.Contains("2999", message);
+    }
+
+    [Fact]
     public async Task A_meeting_others_refer_to_cannot_be_deleted()
     {
         const string url = "/api/v1/meetings/" + Bodies.Roundtable;

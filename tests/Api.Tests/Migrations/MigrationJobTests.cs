@@ -226,6 +226,34 @@ public sealed class MigrationJobTests(DbFixture db) : IDisposable
         Assert.Equal(0, succeeded);
     }
 
+    [Fact]
+    public async Task Infinite_dates_stored_before_they_were_refused_become_unknown_and_none_can_be_stored_after()
+    {
+        // The database as it stood before migration 0022, with the infinite dates Npgsql made of 0001-01-01 and 9999-12-31.
+        var folder = CopyDbFolder();
+        var finiteDates = Path.Combine(folder, "migrations", "0022_finite_dates.sql");
+        var migration = await File.ReadAllTextAsync(finiteDates);
+        File.Delete(finiteDates);
+        var cs = await db.CreateDatabaseAsync();
+        await DbFixture.RunJobAsync(cs, folder);
+        var (agreement, source) = (Guid.NewGuid(), Guid.NewGuid());
+        const string infinite = """
+            INSERT INTO agreements (id, title_en, kind, status, date, date_precision) VALUES (@agreement, 'Old protocol', 'protocol', 'signed', '-infinity', 'day');
+            INSERT INTO sources (id, title, published_on) VALUES (@source, 'Old report', 'infinity');
+            """;
+        await using var connection = new NpgsqlConnection(cs);
+        await connection.ExecuteAsync(infinite, new { agreement, source });
+
+        await File.WriteAllTextAsync(finiteDates, migration);
+        var result = await DbFixture.RunJobAsync(cs, folder);
+
+        Assert.Equal(["0022_finite_dates.sql"], result.AppliedMigrations.Select(Path.GetFileName));
+        Assert.Equal((null, null), await connection.QuerySingleAsync<(DateTime?, string?)>("SELECT date, date_precision FROM agreements WHERE id = @agreement", new { agreement }));
+        Assert.Null(await connection.ExecuteScalarAsync<DateTime?>("SELECT published_on FROM sources WHERE id = @source", new { source }));
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("UPDATE agreements SET date = 'infinity', date_precision = 'day' WHERE id = @agreement", new { agreement }));
+        Assert.Equal(PostgresErrorCodes.CheckViolation, refused.SqlState);
+    }
+
     /// <summary>Every row of every seed table with its xmin, so that even a rewrite with equal values shows.</summary>
     private static async Task<string> SnapshotAsync(string cs)
     {
