@@ -6,7 +6,10 @@ namespace Api.Export;
 /// <summary>
 /// CSV as RFC 4180 has it: comma-separated, CRLF line ends, a field quoted when it holds a comma, a quote,
 /// CR or LF, and quotes inside doubled. UTF-8, with the byte-order mark only when asked (Excel needs it to
-/// read Arabic; other tools are better without).
+/// read Arabic; other tools are better without). A text cell that a spreadsheet would run as a formula — one that
+/// begins with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return — is written after an apostrophe,
+/// as OWASP's CSV-injection guidance says; numbers, dates and ids are written as they are (a negative longitude
+/// stays a number).
 /// </summary>
 public sealed class CsvWriter(Stream stream, bool byteOrderMark) : IAsyncDisposable
 {
@@ -25,9 +28,12 @@ public sealed class CsvWriter(Stream stream, bool byteOrderMark) : IAsyncDisposa
 
     private static string Field(object? value)
     {
-        var text = Text(value);
+        var text = value is string s && s.Length > 0 && FormulaStarts.Contains(s[0]) ? "'" + s : Text(value);
         return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
     }
+
+    /// <summary>The first characters that make a spreadsheet read a cell as a formula.</summary>
+    private const string FormulaStarts = "=+-@\t\r";
 
     /// <summary>A value as CSV shows it, before quoting: ISO dates, invariant numbers, lower-case booleans.</summary>
     public static string Text(object? value) =>
