@@ -4,8 +4,9 @@ using Npgsql;
 namespace Api.Http;
 
 /// <summary>
-/// The one place where exceptions become responses: constraint violations a client caused are 4xx,
-/// anything else is a logged 500 that shows no internals.
+/// The one place where exceptions become responses: constraint violations a client caused are 4xx, a database
+/// that is down, starting, restarting or busy is a 503 with Retry-After whose detail says which, anything else is a
+/// logged 500 that shows no internals.
 /// </summary>
 public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<ExceptionHandler> logger) : IExceptionHandler
 {
@@ -29,6 +30,18 @@ public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<Ex
             // Two transactions waited on each other (a write beside the migration job): retrying succeeds.
             PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } =>
                 (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The write collided with another one and was undone; send it again."),
+            // The database is starting, stopping or restarting (a fast stop ends every session with 57P01): a retry soon succeeds.
+            PostgresException { SqlState: PostgresErrorCodes.CannotConnectNow } =>
+                (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is starting up or shutting down; try again shortly."),
+            PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown } or PostgresException { SqlState: ['0', '8', ..] } =>
+                (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database connection was lost; try again shortly."),
+            // Out of connections or resources, a lock or statement that waited too long: the database is there but busy.
+            PostgresException
+            {
+                SqlState: PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.InsufficientResources or PostgresErrorCodes.OutOfMemory
+                or PostgresErrorCodes.ConfigurationLimitExceeded or PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.QueryCanceled
+            } or NpgsqlException { InnerException: TimeoutException } =>
+                (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is busy and did not answer in time; try again shortly."),
             // The database is down or unreachable: nothing the client did, and worth a retry later.
             NpgsqlException { InnerException: not PostgresException } and not PostgresException =>
                 (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is not available; try again shortly."),
@@ -41,7 +54,11 @@ public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<Ex
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred", (string?)null),
         };
 
-        if (status >= 500)
+        // A database that is away or busy is not a bug: one line each, without the stack (an outage would log thousands).
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            logger.LogWarning("Request {Method} {Path} answered 503: {Detail} ({Error}: {Message})", context.Request.Method, context.Request.Path, detail,
+                exception.GetType().Name, exception is PostgresException pg ? pg.SqlState : exception.Message);
+        else if (status >= 500)
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
         else
             logger.LogInformation("Request {Method} {Path} failed with {Status}: {Message}", context.Request.Method, context.Request.Path, status, exception.Message);

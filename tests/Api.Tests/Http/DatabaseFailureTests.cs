@@ -1,0 +1,66 @@
+using System.Net;
+using Api.Tests.Fixtures;
+using Dapper;
+
+namespace Api.Tests.Http;
+
+/// <summary>A database that ends the API's sessions, as a fast stop or a restart does: 503 with Retry-After, never 500.</summary>
+public sealed class DatabaseFailureTests(DbFixture db) : DatabaseTest(db)
+{
+    private const string ApplicationName = "api-failure-test";
+
+    public override Task InitializeAsync() => Db.ResetAndSeedAsync();
+
+    [Fact]
+    public async Task Sessions_the_database_ends_are_answered_503_with_retry_after_and_the_api_recovers()
+    {
+        // A host of its own, whose sessions are told apart by their application name, so that no other test's are ended.
+        await using var api = new ApiFactory($"{Db.ConnectionString};Application Name={ApplicationName}");
+        var client = api.CreateClient();
+        const string url = "/api/v1/meetings/" + Bodies.NiameyMeeting;
+        var warm = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.GetAsync(url)));
+        Assert.All(warm, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+        // Every idle session in the API's pool is ended by the server (57P01, "terminating connection due to administrator command").
+        const string terminate = """
+            SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @ApplicationName
+            """;
+        await using (var connection = await Db.OpenAsync())
+            Assert.True(await connection.ExecuteScalarAsync<long>(terminate, new { ApplicationName }) > 0);
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 30 && answers.LastOrDefault()?.StatusCode != HttpStatusCode.OK; i++)
+            answers.Add(await client.GetAsync(url));
+
+        var failed = answers.Where(r => r.StatusCode != HttpStatusCode.OK).ToList();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, r => Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode));
+        foreach (var response in failed)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Contains("try again", (await response.JsonAsync()).GetProperty("detail").GetString());
+        }
+        Assert.Equal(HttpStatusCode.OK, answers[^1].StatusCode);
+    }
+
+    [Fact]
+    public async Task A_write_that_waits_too_long_for_a_lock_is_answered_503_busy_and_writes_nothing()
+    {
+        // Writes wait at most 200 ms for a row lock here (lock_timeout); the test holds the meeting's row meanwhile.
+        await using var api = new ApiFactory($"{Db.ConnectionString};Options=-c lock_timeout=200");
+        var client = api.CreateWriterClient();
+        const string url = "/api/v1/meetings/" + Bodies.NiameyMeeting;
+        var etag = await client.ETagAsync(url);
+        await using var holder = await Db.OpenAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        await holder.ExecuteAsync("SELECT 1 FROM meetings WHERE id = @id FOR UPDATE", new { id = Guid.Parse(Bodies.NiameyMeeting) }, transaction);
+
+        var response = await client.MergePatchAsync(url, new System.Text.Json.Nodes.JsonObject { ["titleEn"] = "Never written" }, etag);
+        await transaction.RollbackAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Contains("busy", (await response.JsonAsync()).GetProperty("detail").GetString());
+        Assert.NotEqual("Never written", (await (await client.GetAsync(url)).JsonAsync()).GetProperty("titleEn").GetString());
+    }
+}
