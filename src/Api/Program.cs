@@ -44,6 +44,10 @@ builder.Services.AddNpgsqlDataSource(
     });
 
 builder.Services.AddHttpContextAccessor();
+var requestTimeout = builder.Configuration.GetValue(RequestDeadline.SecondsKey, RequestDeadline.DefaultSeconds);
+if (requestTimeout is <= 0 or > 3600)
+    throw new InvalidOperationException($"{RequestDeadline.SecondsKey} must be more than 0 and at most 3600 seconds (it is {requestTimeout}).");
+builder.Services.AddSingleton(new RequestTimeout(TimeSpan.FromSeconds(requestTimeout)));
 builder.Services.AddScoped<RequestDeadline>();
 builder.Services.AddScoped<Database>();
 builder.Services.AddSingleton<CountryCatalog>();

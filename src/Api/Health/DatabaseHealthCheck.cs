@@ -3,18 +3,31 @@ using Npgsql;
 
 namespace Api.Health;
 
-/// <summary>Ready means the database answers and the migration job has run.</summary>
+/// <summary>
+/// Ready means the database answers, within <see cref="Bound"/> whatever it does (down, frozen, a lock in the way), and
+/// the migration job has run: its journal is there and can be read.
+/// </summary>
 public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
 {
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(2);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(Bound);
         try
         {
-            await using var command = dataSource.CreateCommand("SELECT to_regclass('public.schema_migrations') IS NOT NULL");
-            var migrated = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-            return migrated
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("The database has no schema yet: run the migration job (Api migrate).");
+            await using var connection = await dataSource.OpenConnectionAsync(bound.Token);
+            await using var exists = new NpgsqlCommand("SELECT to_regclass('public.schema_migrations') IS NOT NULL", connection);
+            if (!(bool)(await exists.ExecuteScalarAsync(bound.Token))!)
+                return HealthCheckResult.Unhealthy("The database has no schema yet: run the migration job (Api migrate).");
+            await using var journal = new NpgsqlCommand("SELECT 1 FROM schema_migrations LIMIT 1", connection);
+            await journal.ExecuteScalarAsync(bound.Token);
+            return HealthCheckResult.Healthy();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy($"The database did not answer within {Bound.TotalSeconds:0} s.");
         }
         catch (NpgsqlException e)
         {

@@ -51,6 +51,9 @@ public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<Ex
                 (bad.StatusCode, "Bad request", "The request could not be read."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
                 (499, "Client closed request", (string?)null),
+            // Not the client: the request's deadline passed while the database had not answered (RequestDeadline).
+            OperationCanceledException =>
+                (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is busy and did not answer within the request's time; try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred", (string?)null),
         };
 

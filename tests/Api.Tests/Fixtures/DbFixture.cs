@@ -89,9 +89,11 @@ public sealed class DbFixture : IAsyncLifetime
 /// <summary>
 /// A test host of the API. Its response cache is off unless <paramref name="cacheMegabytes"/> says otherwise: tests change
 /// the database behind the API's back (resets, direct SQL), which a cache rightly does not hear of. Its change listener
-/// listens on <paramref name="listenConnectionString"/> when given, else on the API's database.
+/// listens on <paramref name="listenConnectionString"/> when given, else on the API's database. <paramref name="settings"/>
+/// are further configuration keys and values.
 /// </summary>
-public sealed class ApiFactory(string connectionString, int cacheMegabytes = 0, string? listenConnectionString = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string connectionString, int cacheMegabytes = 0, string? listenConnectionString = null,
+    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>The name of the write key every test host accepts (see <see cref="CreateWriterClient"/>).</summary>
     public const string WriterName = "test-writer";
@@ -120,6 +122,8 @@ public sealed class ApiFactory(string connectionString, int cacheMegabytes = 0, 
         builder.UseSetting(Api.Caching.ResponseCache.MegabytesKey, cacheMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (listenConnectionString is not null)
             builder.UseSetting("ConnectionStrings:Listen", listenConnectionString);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
     }
 }
 

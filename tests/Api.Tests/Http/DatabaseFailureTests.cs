@@ -4,7 +4,10 @@ using Dapper;
 
 namespace Api.Tests.Http;
 
-/// <summary>A database that ends the API's sessions, as a fast stop or a restart does: 503 with Retry-After, never 500.</summary>
+/// <summary>
+/// A database that ends the API's sessions (as a fast stop or a restart does), is busy, or does not answer: 503 with
+/// Retry-After within the request's time, never a 500 or a hang.
+/// </summary>
 public sealed class DatabaseFailureTests(DbFixture db) : DatabaseTest(db)
 {
     private const string ApplicationName = "api-failure-test";
@@ -62,5 +65,43 @@ public sealed class DatabaseFailureTests(DbFixture db) : DatabaseTest(db)
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Contains("busy", (await response.JsonAsync()).GetProperty("detail").GetString());
         Assert.NotEqual("Never written", (await (await client.GetAsync(url)).JsonAsync()).GetProperty("titleEn").GetString());
+    }
+
+    [Fact]
+    public async Task A_read_the_database_does_not_answer_in_the_request_time_is_503_while_it_still_waits()
+    {
+        await using var api = new ApiFactory(Db.ConnectionString, settings: new Dictionary<string, string> { ["Api:RequestTimeoutSeconds"] = "1" });
+        var client = api.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(30);
+        await using var holder = await Db.OpenAsync();
+        HttpResponseMessage stalled;
+        await using (var transaction = await holder.BeginTransactionAsync())
+        {
+            // Every read of meetings waits behind this lock until the transaction ends.
+            await holder.ExecuteAsync("LOCK TABLE meetings IN ACCESS EXCLUSIVE MODE", transaction: transaction);
+            stalled = await client.GetAsync("/api/v1/meetings");
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, stalled.StatusCode);
+        Assert.NotNull(stalled.Headers.RetryAfter);
+        Assert.Contains("did not answer", (await stalled.JsonAsync()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/meetings")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_answers_while_the_database_does_not()
+    {
+        var client = Db.Factory.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(30);
+        await using var holder = await Db.OpenAsync();
+        HttpResponseMessage waiting;
+        await using (var transaction = await holder.BeginTransactionAsync())
+        {
+            await holder.ExecuteAsync("LOCK TABLE schema_migrations IN ACCESS EXCLUSIVE MODE", transaction: transaction);
+            waiting = await client.GetAsync("/health/ready");
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, waiting.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
 }
