@@ -48,6 +48,28 @@ public sealed class MeetingRequestValidator : AbstractValidator<MeetingRequest>
             .Must(d => d is null || d.Where(x => x is not null).Select(MeetingStore.DelegationKey).Distinct().Count() == d.Count(x => x is not null))
             .WithMessage("Each party may have one delegation per role: two delegations have the same role, country and organisation.");
         RuleForEach(m => m.Delegations).NotNull().SetValidator(delegation);
+        RuleFor(m => m.Delegations).Custom((delegations, context) =>
+        {
+            // A person sits in one delegation of a meeting: named twice, the later place is the one to fix.
+            var seats = new Dictionary<Guid, int>();
+            for (var i = 0; i < (delegations?.Count ?? 0); i++)
+            {
+                var members = delegations![i]?.Members ?? [];
+                for (var j = 0; j < members.Count; j++)
+                {
+                    if (members[j]?.PersonId is not { } person)
+                        continue;
+                    if (seats.TryGetValue(person, out var first) && first != i)
+                        context.AddFailure($"delegations[{i}].members[{j}].personId",
+                            $"This person already sits in delegations[{first}]; a person sits in one delegation of a meeting.");
+                    else
+                        seats.TryAdd(person, i);
+                }
+            }
+        });
+        // A day's grace: a meeting held today somewhere east of UTC may start tomorrow by UTC's calendar.
+        RuleFor(m => m.StartDate).Must((m, d) => m.Status != "held" || d is null || d <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))
+            .WithMessage("A meeting that has not begun cannot have been held: give the status planned.");
     }
 }
 

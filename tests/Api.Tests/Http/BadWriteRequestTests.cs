@@ -31,6 +31,8 @@ public sealed class BadWriteRequestTests(DbFixture db) : DatabaseTest(db, db.Wri
     [InlineData("POST", "/api/v1/meetings", "meeting", """{"startDate":"9999-12-31"}""", 400, "startDate")]
     [InlineData("POST", "/api/v1/meetings", "meeting", """{"startDate":"0999-12-31"}""", 400, "startDate")]
     [InlineData("POST", "/api/v1/meetings", "meeting", """{"endDate":"3000-01-01","endDatePrecision":"day"}""", 400, "endDate")]
+    [InlineData("POST", "/api/v1/meetings", "meeting", """{"startDate":"2099-05-01","status":"held"}""", 400, "startDate")]
+    [InlineData("POST", "/api/v1/meetings", "meeting", """{"delegations":[{"role":"host","countryCode":"TCD","members":[{"personId":"{mazen}"}]},{"role":"guest","countryCode":"LBY","members":[{"personId":"{bashagha}"},{"personId":"{mazen}"}]}]}""", 400, "delegations[1].members[1].personId")]
     [InlineData("POST", "/api/v1/meetings", "meeting", """{"startDatePrecision":"week"}""", 400, "startDatePrecision")]
     [InlineData("POST", "/api/v1/meetings", "meeting", """{"startDatePrecision":"month"}""", 400, "startDate")]
     [InlineData("POST", "/api/v1/meetings", "meeting", """{"endDate":"2019-03-11","endDatePrecision":"day"}""", 400, "endDate")]

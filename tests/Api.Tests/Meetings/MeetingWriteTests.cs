@@ -330,6 +330,22 @@ public sealed class MeetingWriteTests(DbFixture db) : DatabaseTest(db, db.Writer
     }
 
     [Fact]
+    public async Task A_meeting_in_the_future_is_taken_as_planned_and_refused_as_held()
+    {
+        var planned = Bodies.Meeting();
+        planned["startDate"] = "2099-05-01";
+        planned["status"] = "planned";
+        var held = Bodies.Meeting();
+        held["startDate"] = "2099-05-01";
+        held["status"] = "held";
+
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostJsonAsync("/api/v1/meetings", planned)).StatusCode);
+        var refused = await Client.PostJsonAsync("/api/v1/meetings", held);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("planned", (await refused.JsonAsync()).GetProperty("errors").GetProperty("startDate")[0].GetString());
+    }
+
+    [Fact]
     public async Task Dates_are_taken_from_the_year_1000_to_2999_and_the_refusal_names_the_range()
     {
         var widest = Bodies.Meeting();
