@@ -19,7 +19,8 @@ public static class DelegationEdits
             var key = MeetingStore.DelegationKey(delegation);
             Edit<MeetingRequest> edit = stored.Doc.Delegations.Any(d => MeetingStore.DelegationKey(d) == key)
                 ? WriteResult.Conflict(Duplicate)
-                : Edit<MeetingRequest>.To(stored.Doc with { Delegations = [.. stored.Doc.Delegations, delegation with { Id = id }] });
+                : SeatedElsewhere(delegation, stored.Doc.Delegations)
+                    ?? Edit<MeetingRequest>.To(stored.Doc with { Delegations = [.. stored.Doc.Delegations, delegation with { Id = id }] });
             return Task.FromResult(edit);
         };
 
@@ -41,6 +42,21 @@ public static class DelegationEdits
             var key = MeetingStore.DelegationKey(replacement);
             if (others.Any(d => MeetingStore.DelegationKey(d) == key))
                 return WriteResult.Conflict(Duplicate);
+            if (SeatedElsewhere(replacement, others) is { } seated)
+                return seated;
             return Edit<MeetingRequest>.To(stored.Doc with { Delegations = [.. others, replacement with { Id = id }] });
         };
+
+    /// <summary>A 400 for the first member who already sits in another delegation of the meeting: a person sits in one.</summary>
+    private static WriteResult? SeatedElsewhere(DelegationRequest delegation, IEnumerable<DelegationRequest> others)
+    {
+        var seated = others.SelectMany(d => d.Members).Select(m => m.PersonId).ToHashSet();
+        for (var j = 0; j < delegation.Members.Count; j++)
+        {
+            if (seated.Contains(delegation.Members[j].PersonId))
+                return WriteResult.Invalid($"members[{j}].personId",
+                    "This person already sits in another delegation of this meeting; a person sits in one delegation of a meeting.");
+        }
+        return null;
+    }
 }

@@ -51,6 +51,25 @@ public sealed class DelegationWriteTests(DbFixture db) : DatabaseTest(db, db.Wri
     }
 
     [Fact]
+    public async Task A_delegation_whose_member_already_sits_in_another_delegation_of_the_meeting_is_refused()
+    {
+        const string meeting = "/api/v1/meetings/" + Bodies.NiameyMeeting;
+        var before = (await (await Client.GetAsync(meeting + "/delegations")).JsonAsync()).GetArrayLength();
+
+        var response = await Client.PostJsonAsync("/api/v1/delegations", new JsonObject
+        {
+            ["meetingId"] = Bodies.NiameyMeeting,
+            ["role"] = "mediator",
+            ["countryCode"] = "TCD",
+            ["members"] = new JsonArray(new JsonObject { ["personId"] = Bodies.Mazen }),
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["members[0].personId"], await response.ErrorFieldsAsync());
+        Assert.Equal(before, (await (await Client.GetAsync(meeting + "/delegations")).JsonAsync()).GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_second_delegation_of_the_same_party_in_the_same_role_is_a_conflict()
     {
         var response = await Client.PostJsonAsync("/api/v1/delegations", new JsonObject
