@@ -96,7 +96,14 @@ builder.Services.AddControllers(options =>
     .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = WriteResponses.InvalidModelState);
 // Bodies are records, not uploads: anything larger is refused with 413 before it is read.
 var maxBodyBytes = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 1L << 20);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBodyBytes);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = maxBodyBytes;
+    // Above the limits the API documents, which RequestSizeLimit answers with problem details.
+    kestrel.Limits.MaxRequestLineSize = RequestSizeLimit.MaxRequestLineBytes * RequestSizeLimit.KestrelHeadroom;
+    kestrel.Limits.MaxRequestHeaderCount = RequestSizeLimit.MaxHeaderCount * RequestSizeLimit.KestrelHeadroom;
+    kestrel.Limits.MaxRequestHeadersTotalSize = RequestSizeLimit.MaxHeaderBytes * RequestSizeLimit.KestrelHeadroom;
+});
 builder.AddApiKeys();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 

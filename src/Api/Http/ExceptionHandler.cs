@@ -47,8 +47,10 @@ public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<Ex
                 (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is not available; try again shortly."),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (StatusCodes.Status413PayloadTooLarge, "Content too large", "The body is larger than this API accepts."),
+            // 408 for a body sent too slowly (Kestrel's minimum data rate), 400 for one that cannot be read.
             BadHttpRequestException bad =>
-                (bad.StatusCode, "Bad request", "The request could not be read."),
+                (bad.StatusCode, Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(bad.StatusCode),
+                    bad.StatusCode == StatusCodes.Status408RequestTimeout ? "The body came too slowly; send it again." : "The request could not be read."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
                 (499, "Client closed request", (string?)null),
             // Not the client: the request's deadline passed while the database had not answered (RequestDeadline).

@@ -11,6 +11,39 @@ public sealed class QueryValidationTests(DbFixture db) : DatabaseTest(db)
     private const string Random = "{random}";
 
     [Theory]
+    [InlineData(9 * 1024, 0, 0, 414)] // a request line over 8 KB
+    [InlineData(0, 101, 10, 431)] // more than 100 headers
+    [InlineData(0, 2, 17 * 1024, 431)] // headers of more than 32 KB in all
+    public async Task Requests_over_the_documented_limits_get_problem_details_naming_the_limit(int queryBytes, int headers, int headerBytes, int status)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/meetings" + (queryBytes > 0 ? "?q=" + new string('a', queryBytes) : ""));
+        for (var i = 0; i < headers; i++)
+            request.Headers.Add($"X-Padding-{i}", new string('x', headerBytes));
+
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.JsonAsync();
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.Contains("the most this API accepts", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_request_within_the_limits_gets_the_api_s_own_answer()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/meetings?q=" + new string('a', 7 * 1024));
+        for (var i = 0; i < 90; i++)
+            request.Headers.Add($"X-Padding-{i}", "x");
+
+        var response = await Client.SendAsync(request);
+
+        // Not a 414 or 431: the query is read, and q is too long for a search.
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["q"], await response.ErrorFieldsAsync());
+    }
+
+    [Theory]
     [InlineData("/api/v1/meetings?limit=0", 400, "limit")]
     [InlineData("/api/v1/meetings?limit=501", 400, "limit")]
     [InlineData("/api/v1/meetings?limit=abc", 400, "limit")]
