@@ -55,7 +55,12 @@ public sealed class ChangeListener(ResponseCache cache, IConfiguration configura
             catch (Exception exception)
             {
                 cache.Lost();
-                logger.LogWarning(exception, "Lost the change notifications; responses are not cached until they are back.");
+                // A database that is away is no bug: one line, without the stack (it repeats every retry of an outage).
+                if (exception is Npgsql.NpgsqlException)
+                    logger.LogWarning("Lost the change notifications; responses are not cached until they are back ({Error}: {Message}).",
+                        exception.GetType().Name, exception.Message);
+                else
+                    logger.LogWarning(exception, "Lost the change notifications; responses are not cached until they are back.");
                 try
                 {
                     await Task.Delay(Retry, stoppingToken);

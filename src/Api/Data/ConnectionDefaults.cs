@@ -9,10 +9,14 @@ namespace Api.Data;
 /// (<c>No Reset On Close</c>). Both pay on every request (bench/compare.sh); the API keeps no session state that a
 /// reset would have to clear (per-request settings are <c>SET LOCAL</c> or command timeouts). Behind a pooler in
 /// transaction mode (PgBouncer before 1.21), prepared statements break: set <c>Max Auto Prepare=0</c> there.
+/// A connection attempt gives up after <see cref="ConnectSeconds"/> (<c>Timeout</c>; Npgsql's 15) and a cancelled
+/// statement waits <see cref="CancellationMilliseconds"/> for PostgreSQL to confirm (<c>Cancellation Timeout</c>; Npgsql's
+/// 2000): a frozen database holds a request that long past its deadline (<see cref="RequestDeadline"/>), since Npgsql's
+/// connect and cancel wait on these, not on the request's cancellation.
 /// </summary>
 public static class ConnectionDefaults
 {
-    public const int MaxAutoPrepare = 64;
+    public const int MaxAutoPrepare = 64, ConnectSeconds = 3, CancellationMilliseconds = 1000;
 
     public static void Apply(NpgsqlConnectionStringBuilder settings)
     {
@@ -22,5 +26,9 @@ public static class ConnectionDefaults
             settings.MaxAutoPrepare = MaxAutoPrepare;
         if (!given.ContainsKey("No Reset On Close"))
             settings.NoResetOnClose = true;
+        if (!given.ContainsKey("Timeout"))
+            settings.Timeout = ConnectSeconds;
+        if (!given.ContainsKey("Cancellation Timeout"))
+            settings.CancellationTimeout = CancellationMilliseconds;
     }
 }

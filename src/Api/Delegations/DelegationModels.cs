@@ -172,6 +172,6 @@ public sealed record DelegationMemberRequest
 public sealed record NewDelegationRequest : DelegationRequest
 {
     /// <summary>Id of the meeting it takes part in.</summary>
-    /// <example>20a8c403-ace2-5fc9-974f-b22d2417f51e</example>
+    /// <example>9e0714af-0188-5bcb-a763-1c9ac96862fa</example>
     public Guid? MeetingId { get; init; }
 }

@@ -14,6 +14,20 @@ public sealed class ConnectionDefaultsTests
 
         Assert.Equal(ConnectionDefaults.MaxAutoPrepare, settings.MaxAutoPrepare);
         Assert.True(settings.NoResetOnClose);
+        // A frozen database holds a request past its deadline by these (Npgsql's own: 15 s and 2 s).
+        Assert.Equal(3, settings.Timeout);
+        Assert.Equal(1000, settings.CancellationTimeout);
+    }
+
+    [Fact]
+    public void A_connect_and_a_cancellation_timeout_the_connection_string_gives_are_kept()
+    {
+        var settings = new NpgsqlConnectionStringBuilder("Host=far-away;Timeout=15;Cancellation Timeout=2000");
+
+        ConnectionDefaults.Apply(settings);
+
+        Assert.Equal(15, settings.Timeout);
+        Assert.Equal(2000, settings.CancellationTimeout);
     }
 
     [Theory]
