@@ -102,6 +102,65 @@ public sealed class AgreementStore : IRecordStore<AgreementRequest>
             yield return new Reference($"sourceIds[{i}]", "sources", doc.SourceIds[i]);
     }
 
+    /// <summary>
+    /// An agreement concluded at a meeting is dated within the meeting (as precisely as both are known), and each country
+    /// or organisation among its parties took part in it: a delegation's country or the host, a delegation's
+    /// organisation or one a member served. (A person party need not have sat in a delegation: the seed's inviter did not.)
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> CheckAsync(DbSession db, Guid id, AgreementRequest doc)
+    {
+        const string sql = """
+            SELECT m.id, m.start_date, m.period_end,
+                   ARRAY(SELECT p.country_code FROM meeting_parties p WHERE p.meeting_id = m.id) AS countries,
+                   ARRAY(SELECT d.organization_id FROM delegations d WHERE d.meeting_id = m.id AND d.organization_id IS NOT NULL
+                         UNION
+                         SELECT dm.organization_id FROM delegation_members dm JOIN delegations d ON d.id = dm.delegation_id
+                         WHERE d.meeting_id = m.id AND dm.organization_id IS NOT NULL) AS organizations
+            FROM meetings m WHERE m.id = ANY(@ids)
+            """;
+        var concluded = doc.Meetings.Select((link, i) => (link.MeetingId, link.LinkKind, Index: i))
+            .Where(l => l.LinkKind == "concluded_at" && l.MeetingId is not null).ToList();
+        if (concluded.Count == 0)
+            return [];
+        var meetings = (await db.QueryAsync<ConcludedAt>(sql, new { ids = concluded.Select(l => l.MeetingId!.Value).ToArray() })).ToDictionary(m => m.Id);
+        var errors = new List<FieldError>();
+        foreach (var (meetingId, _, index) in concluded)
+        {
+            if (!meetings.TryGetValue(meetingId!.Value, out var meeting))
+                continue; // a meeting that does not exist is reported by the reference check
+            if (doc.Date is { } date && (PeriodEnd(date, doc.DatePrecision) < meeting.StartDate || date > meeting.PeriodEnd))
+                errors.Add(new FieldError("date",
+                    $"An agreement concluded at meeting {meeting.Id} (meetings[{index}]) is dated within it: {meeting.StartDate:yyyy-MM-dd} to {meeting.PeriodEnd:yyyy-MM-dd}."));
+            for (var j = 0; j < doc.Parties.Count; j++)
+            {
+                if (doc.Parties[j].CountryCode is { } country && !meeting.Countries.Contains(country))
+                    errors.Add(new FieldError($"parties[{j}].countryCode",
+                        $"{country} took no part in meeting {meeting.Id} (meetings[{index}]), at which the agreement was concluded."));
+                if (doc.Parties[j].OrganizationId is { } organization && !meeting.Organizations.Contains(organization))
+                    errors.Add(new FieldError($"parties[{j}].organizationId",
+                        $"Organisation {organization} took no part in meeting {meeting.Id} (meetings[{index}]), at which the agreement was concluded."));
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>The last day a date of this precision can stand for.</summary>
+    private static DateOnly PeriodEnd(DateOnly date, string? precision) => precision switch
+    {
+        "month" => date.AddMonths(1).AddDays(-1),
+        "year" => date.AddYears(1).AddDays(-1),
+        _ => date,
+    };
+
+    private sealed record ConcludedAt
+    {
+        public Guid Id { get; init; }
+        public DateOnly StartDate { get; init; }
+        public DateOnly PeriodEnd { get; init; }
+        public string[] Countries { get; init; } = [];
+        public Guid[] Organizations { get; init; } = [];
+    }
+
     // Nothing refers to an agreement: its parties, links and sources are its own and go with it.
     public Task<IReadOnlyList<string>> ReferrersAsync(DbSession db, Guid id) => Task.FromResult<IReadOnlyList<string>>([]);
 }

@@ -378,7 +378,7 @@ public sealed class AgreementListTests(DbFixture db) : DatabaseTest(db, db.Write
     public async Task Items_keep_the_shape_of_a_single_agreement()
     {
         var meeting = await Db.InsertMeetingAsync(new NewMeeting());
-        var made = await CreateAsync(new Agreement { Parties = [Party("party", "NER")], Meetings = [(meeting, "concluded_at")] });
+        var made = await CreateAsync(new Agreement { Parties = [Party("party", "NER")], Meetings = [(meeting, "referenced_at")] });
 
         var item = (await Client.GetPageAsync("/api/v1/agreements")).Items.Single();
         var single = await (await Client.GetAsync($"/api/v1/agreements/{made.Id}")).JsonAsync();

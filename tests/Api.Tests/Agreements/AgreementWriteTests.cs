@@ -11,6 +11,29 @@ public sealed class AgreementWriteTests(DbFixture db) : DatabaseTest(db, db.Writ
 {
     public override Task InitializeAsync() => Db.ResetAndSeedAsync();
 
+    [Theory]
+    // The Niamey meeting: 2019-01-29, Libya and Niger.
+    [InlineData("2019-01-29", "day", "NER", 201, null)]
+    [InlineData("2019-01-01", "month", "LBY", 201, null)] // January 2019 holds the 29th
+    [InlineData("2018-06-01", "day", "NER", 400, "date")]
+    [InlineData("2019-02-01", "month", "NER", 400, "date")]
+    [InlineData("2019-01-29", "day", "TCD", 400, "parties[0].countryCode")] // Chad took no part
+    public async Task An_agreement_concluded_at_a_meeting_is_dated_within_it_and_its_countries_took_part(
+        string date, string precision, string country, int status, string? field)
+    {
+        var body = Bodies.Agreement();
+        body["date"] = date;
+        body["datePrecision"] = precision;
+        body["parties"] = new JsonArray(new JsonObject { ["role"] = "party", ["countryCode"] = country });
+        body["meetings"] = new JsonArray(new JsonObject { ["meetingId"] = Bodies.NiameyMeeting, ["linkKind"] = "concluded_at" });
+
+        var response = await Client.PostJsonAsync("/api/v1/agreements", body);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        if (field is not null)
+            Assert.Equal([field], await response.ErrorFieldsAsync());
+    }
+
     [Fact]
     public async Task An_invitation_is_marked_fulfilled_by_a_later_visit()
     {
