@@ -1,7 +1,6 @@
 using System.Text;
 using Api.Export;
 using Api.Tests.Fixtures;
-using Microsoft.VisualBasic.FileIO;
 
 namespace Api.Tests.Export;
 
@@ -52,13 +51,5 @@ public sealed class CsvFormulaTests(DbFixture db) : DatabaseTest(db, db.WriterCl
         Assert.Equal("'=A1,'-1,'\tTab,'@x,a=b,Talks,-1.5,-2,,\r\n", Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static List<string[]> Csv(byte[] bytes)
-    {
-        using var parser = new TextFieldParser(new MemoryStream(bytes), Encoding.UTF8, detectEncoding: true) { HasFieldsEnclosedInQuotes = true };
-        parser.SetDelimiters(",");
-        var rows = new List<string[]>();
-        while (!parser.EndOfData)
-            rows.Add(parser.ReadFields()!);
-        return rows;
-    }
+    private static List<string[]> Csv(byte[] bytes) => Rfc4180.Parse(Rfc4180.Decode(bytes).Text);
 }
