@@ -15,7 +15,7 @@ public static class WriteResponses
     /// otherwise the problem: 400, 404, 409 or 412.
     /// </summary>
     public static Task<ActionResult> WrittenAsync<T>(this ControllerBase controller, WriteResult result, Func<Guid, Task<T?>> read) where T : class =>
-        AnswerAsync(controller, result, read, record => controller.Ok(record));
+        AnswerAsync(controller, result, read, record => controller.Ok(record), controller.NoContent);
 
     /// <summary>
     /// A create's answer: 201 with the record as <paramref name="read"/> gives it, its ETag and its Location (the URL of
@@ -23,10 +23,12 @@ public static class WriteResponses
     /// </summary>
     public static Task<ActionResult> CreatedAsync<T>(this ControllerBase controller, WriteResult result, Func<Guid, Task<T?>> read, string getAction,
         Func<T, object>? routeValues = null) where T : class =>
-        AnswerAsync(controller, result, read, record => controller.CreatedAtAction(getAction, routeValues?.Invoke(record) ?? new { id = result.Id }, record));
+        AnswerAsync(controller, result, read, record => controller.CreatedAtAction(getAction, routeValues?.Invoke(record) ?? new { id = result.Id }, record),
+            // The record's own route values need the record; without it there is no Location to give.
+            () => routeValues is null ? controller.CreatedAtAction(getAction, new { id = result.Id }, null) : controller.StatusCode(StatusCodes.Status201Created));
 
     private static async Task<ActionResult> AnswerAsync<T>(ControllerBase controller, WriteResult result, Func<Guid, Task<T?>> read,
-        Func<T, ActionResult> succeeded) where T : class
+        Func<T, ActionResult> succeeded, Func<ActionResult> unread) where T : class
     {
         switch (result.Outcome)
         {
@@ -41,7 +43,21 @@ public static class WriteResponses
             case WriteOutcome.PreconditionFailed:
                 return controller.Problem(statusCode: StatusCodes.Status412PreconditionFailed, detail: result.Detail);
         }
-        var record = await read(result.Id);
+        T? record;
+        try
+        {
+            record = await read(result.Id);
+        }
+        catch (Exception e) when (result.Outcome is WriteOutcome.Created or WriteOutcome.Updated
+                                  && e is Npgsql.NpgsqlException or OperationCanceledException
+                                  && !controller.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // Committed, but the database failed before the answer could be read back: a 5xx would invite a retry that
+            // writes again. The write is acknowledged without its body: 201 with Location, or 204.
+            controller.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WriteResponses))
+                .LogWarning("Wrote {Id} but could not read it back ({Error}: {Message}); answered without a body.", result.Id, e.GetType().Name, e.Message);
+            return unread();
+        }
         // Retired by someone else between the commit and this read.
         return record is null ? controller.NotFound() : succeeded(record);
     }

@@ -104,4 +104,31 @@ public sealed class DatabaseFailureTests(DbFixture db) : DatabaseTest(db)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, waiting.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_write_committed_whose_answer_cannot_be_read_back_is_acknowledged_without_a_body_not_refused()
+    {
+        // A person's answer lists the meetings they sat in; a person's write does not read meetings. With meetings locked
+        // the write commits and its read-back waits past the 1 s request time.
+        await using var api = new ApiFactory(Db.ConnectionString, settings: new Dictionary<string, string> { ["Api:RequestTimeoutSeconds"] = "1" });
+        var client = api.CreateWriterClient();
+        client.Timeout = TimeSpan.FromSeconds(30);
+        // Someone who sat in no meeting, so that changing them changes no meeting's document either.
+        var other = (await client.PostJsonAsync("/api/v1/persons", new System.Text.Json.Nodes.JsonObject { ["nameEn"] = "Written before" })).Headers.Location!.ToString();
+        var etag = await client.ETagAsync(other);
+        HttpResponseMessage created, patched;
+        await using (var holder = await Db.OpenAsync())
+        await using (var transaction = await holder.BeginTransactionAsync())
+        {
+            await holder.ExecuteAsync("LOCK TABLE meetings IN ACCESS EXCLUSIVE MODE", transaction: transaction);
+            created = await client.PostJsonAsync("/api/v1/persons", new System.Text.Json.Nodes.JsonObject { ["nameEn"] = "Written while meetings were locked" });
+            patched = await client.MergePatchAsync(other, new System.Text.Json.Nodes.JsonObject { ["notes"] = "Patched while meetings were locked" }, etag);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Empty(await created.Content.ReadAsByteArrayAsync());
+        Assert.Equal("Written while meetings were locked", (await (await client.GetAsync(created.Headers.Location)).JsonAsync()).GetProperty("nameEn").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, patched.StatusCode);
+        Assert.Equal("Patched while meetings were locked", (await (await client.GetAsync(other)).JsonAsync()).GetProperty("notes").GetString());
+    }
 }
