@@ -10,6 +10,18 @@ namespace Api.Http;
 /// </summary>
 public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<ExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>When the stack of each kind of failure (exception type and the method that threw) was last logged, in ms.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _stackLogged = new();
+
+    /// <summary>A failure's stack is logged at most once a minute: the same bug under load would fill the log with copies.</summary>
+    private bool StackIsDue(Exception exception)
+    {
+        var now = Environment.TickCount64;
+        var key = $"{exception.GetType().FullName}@{exception.TargetSite}";
+        var last = _stackLogged.GetOrAdd(key, now - 60_001);
+        return now - last > 60_000 && _stackLogged.TryUpdate(key, now, last);
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = exception switch
@@ -63,8 +75,11 @@ public sealed class ExceptionHandler(IProblemDetailsService problems, ILogger<Ex
         if (status == StatusCodes.Status503ServiceUnavailable)
             logger.LogWarning("Request {Method} {Path} answered 503: {Detail} ({Error}: {Message})", context.Request.Method, context.Request.Path, detail,
                 exception.GetType().Name, exception is PostgresException pg ? pg.SqlState : exception.Message);
-        else if (status >= 500)
+        else if (status >= 500 && StackIsDue(exception))
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+        else if (status >= 500)
+            logger.LogError("Unhandled exception for {Method} {Path}: {Error}: {Message} (its stack was logged within the last minute)",
+                context.Request.Method, context.Request.Path, exception.GetType().Name, exception.Message);
         else
             logger.LogInformation("Request {Method} {Path} failed with {Status}: {Message}", context.Request.Method, context.Request.Path, status, exception.Message);
 
