@@ -19,7 +19,7 @@ public sealed class AgreementStore : IRecordStore<AgreementRequest>
         const string sourcesSql = """
             SELECT source_id FROM agreement_sources WHERE agreement_id = @id
             """;
-        var agreement = (await db.SingleOrDefaultAsync<AgreementRequest>(Resource.RowSql, new { id }))!;
+        var agreement = await Resource.LoadRowAsync<AgreementRequest>(db, id);
         return agreement with
         {
             Parties = await db.QueryAsync<AgreementPartyRequest>(partiesSql, new { id }),

@@ -30,7 +30,7 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
             WHERE d.meeting_id = @id
             ORDER BY dm.delegation_id, dm.position
             """;
-        var meeting = (await db.SingleOrDefaultAsync<MeetingRequest>(Resource.RowSql, new { id }))!;
+        var meeting = await Resource.LoadRowAsync<MeetingRequest>(db, id);
         var members = (await db.QueryAsync<Guid, DelegationMemberRequest, (Guid DelegationId, DelegationMemberRequest Member)>(membersSql,
             new { id }, "person_id", (delegationId, member) => (delegationId, member))).ToLookup(m => m.DelegationId, m => m.Member);
         var delegations = (await db.QueryAsync<DelegationRow>(delegationsSql, new { id }))

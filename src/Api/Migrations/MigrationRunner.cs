@@ -75,6 +75,8 @@ public static partial class MigrationRunner
             foreach (var migration in inTransaction)
                 await RunAsync(connection, transaction, migration, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            foreach (var migration in inTransaction)
+                logger.LogInformation("Applied migration {Migration}", migration.Name);
         }
         else
         {
@@ -83,10 +85,10 @@ public static partial class MigrationRunner
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await RunAsync(connection, transaction, migration, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                // Logged as each commits, so that a later failure leaves the log saying which were applied.
+                logger.LogInformation("Applied migration {Migration}", migration.Name);
             }
         }
-        foreach (var migration in inTransaction)
-            logger.LogInformation("Applied migration {Migration}", migration.Name);
 
         var outside = pending.Where(m => !m.InTransaction).ToList();
         foreach (var migration in outside)

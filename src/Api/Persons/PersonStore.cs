@@ -12,7 +12,7 @@ public sealed class PersonStore : IRecordStore<PersonRequest>
         const string aliasesSql = """
             SELECT alias, language FROM person_aliases WHERE person_id = @id
             """;
-        var person = (await db.SingleOrDefaultAsync<PersonRequest>(Resource.RowSql, new { id }))!;
+        var person = await Resource.LoadRowAsync<PersonRequest>(db, id);
         return person with { Aliases = await db.QueryAsync<PersonAliasRequest>(aliasesSql, new { id }) };
     }
 

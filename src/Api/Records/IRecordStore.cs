@@ -17,7 +17,7 @@ public interface IRecordStore
 public interface IRecordStore<TDoc> : IRecordStore where TDoc : class
 {
     /// <summary>The record as a document; the writer has locked its row and found it there. By default its row alone (<see cref="Resource.RowSql"/>).</summary>
-    async Task<TDoc> LoadAsync(DbSession db, Guid id) => (await db.SingleOrDefaultAsync<TDoc>(Resource.RowSql, new { id }))!;
+    Task<TDoc> LoadAsync(DbSession db, Guid id) => Resource.LoadRowAsync<TDoc>(db, id);
 
     /// <summary>Inserts the record, or replaces it and everything it owns (aliases, delegations, parties, links).</summary>
     Task WriteAsync(DbSession db, Guid id, TDoc doc);

@@ -12,6 +12,9 @@ public sealed record Resource(string Name, string Table, string Singular, IReadO
     /// <summary>The record's row, read as its document (what the document holds beside the row, its store adds).</summary>
     public string RowSql { get; } = $"SELECT {string.Join(", ", Columns)} FROM {Table} WHERE id = @id";
 
+    /// <summary>The row of record <paramref name="id"/>, which the writer has locked and found, read as its document (<see cref="RowSql"/>).</summary>
+    public async Task<TDoc> LoadRowAsync<TDoc>(DbSession db, Guid id) => (await db.SingleOrDefaultAsync<TDoc>(RowSql, new { id }))!;
+
     /// <summary>Inserts the record's row, or sets each of its columns: parameters <c>@id</c> and each column in Pascal case.</summary>
     public string UpsertRowSql { get; } = $"""
         INSERT INTO {Table} AS x (id, {string.Join(", ", Columns)})
