@@ -48,15 +48,7 @@ public static class DelegationEdits
         };
 
     /// <summary>A 400 for the first member who already sits in another delegation of the meeting: a person sits in one.</summary>
-    private static WriteResult? SeatedElsewhere(DelegationRequest delegation, IEnumerable<DelegationRequest> others)
-    {
-        var seated = others.SelectMany(d => d.Members).Select(m => m.PersonId).ToHashSet();
-        for (var j = 0; j < delegation.Members.Count; j++)
-        {
-            if (seated.Contains(delegation.Members[j].PersonId))
-                return WriteResult.Invalid($"members[{j}].personId",
-                    "This person already sits in another delegation of this meeting; a person sits in one delegation of a meeting.");
-        }
-        return null;
-    }
+    private static WriteResult? SeatedElsewhere(DelegationRequest delegation, IReadOnlyList<DelegationRequest> others) =>
+        MeetingStore.RepeatedSeats([.. others, delegation]).Where(s => s.Delegation == others.Count).Select(s => WriteResult.Invalid($"members[{s.Member}].personId",
+            "This person already sits in another delegation of this meeting; a person sits in one delegation of a meeting.")).FirstOrDefault();
 }

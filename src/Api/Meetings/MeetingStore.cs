@@ -13,6 +13,28 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
     /// <summary>A delegation is known within its meeting by whom it represents and in which role.</summary>
     public static string DelegationKey(DelegationRequest d) => $"{d.CountryCode}/{d.OrganizationId}/{d.Role}";
 
+    /// <summary>
+    /// A person sits in one delegation of a meeting: each place (delegation, member) that names a person already seated
+    /// in an earlier delegation, with that delegation's index.
+    /// </summary>
+    public static IEnumerable<(int Delegation, int Member, int First)> RepeatedSeats(IReadOnlyList<DelegationRequest?> delegations)
+    {
+        var seats = new Dictionary<Guid, int>();
+        for (var i = 0; i < delegations.Count; i++)
+        {
+            var members = delegations[i]?.Members ?? [];
+            for (var j = 0; j < members.Count; j++)
+            {
+                if (members[j]?.PersonId is not { } person)
+                    continue;
+                if (seats.TryGetValue(person, out var first) && first != i)
+                    yield return (i, j, first);
+                else
+                    seats.TryAdd(person, i);
+            }
+        }
+    }
+
     public async Task<MeetingRequest> LoadAsync(DbSession db, Guid id)
     {
         const string topicsSql = """

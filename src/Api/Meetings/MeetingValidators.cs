@@ -50,22 +50,10 @@ public sealed class MeetingRequestValidator : AbstractValidator<MeetingRequest>
         RuleForEach(m => m.Delegations).NotNull().SetValidator(delegation);
         RuleFor(m => m.Delegations).Custom((delegations, context) =>
         {
-            // A person sits in one delegation of a meeting: named twice, the later place is the one to fix.
-            var seats = new Dictionary<Guid, int>();
-            for (var i = 0; i < (delegations?.Count ?? 0); i++)
-            {
-                var members = delegations![i]?.Members ?? [];
-                for (var j = 0; j < members.Count; j++)
-                {
-                    if (members[j]?.PersonId is not { } person)
-                        continue;
-                    if (seats.TryGetValue(person, out var first) && first != i)
-                        context.AddFailure($"delegations[{i}].members[{j}].personId",
-                            $"This person already sits in delegations[{first}]; a person sits in one delegation of a meeting.");
-                    else
-                        seats.TryAdd(person, i);
-                }
-            }
+            // Named twice, the later place is the one to fix.
+            foreach (var (i, j, first) in MeetingStore.RepeatedSeats(delegations ?? []))
+                context.AddFailure($"delegations[{i}].members[{j}].personId",
+                    $"This person already sits in delegations[{first}]; a person sits in one delegation of a meeting.");
         });
         // A day's grace: a meeting held today somewhere east of UTC may start tomorrow by UTC's calendar.
         RuleFor(m => m.StartDate).Must((m, d) => m.Status != "held" || d is null || d <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))
