@@ -65,6 +65,11 @@ builder.Services.AddScoped<StatsRepository>();
 builder.Services.AddScoped<PartnerRepository>();
 builder.Services.AddRecordStores();
 builder.Services.AddScoped<RecordWriter>();
+var idempotencyHours = builder.Configuration.GetValue(IdempotencyKeys.HoursKey, IdempotencyKeys.DefaultHours);
+if (idempotencyHours is <= 0 or > 24 * 365)
+    throw new InvalidOperationException($"{IdempotencyKeys.HoursKey} must be more than 0 and at most 8760 hours (it is {idempotencyHours}).");
+builder.Services.AddSingleton(new IdempotencyKeys(TimeSpan.FromHours(idempotencyHours)));
+builder.Services.AddHostedService<IdempotencyKeyPurge>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

@@ -23,11 +23,9 @@ public sealed class AgreementRepository(Database database) : IRecordReader<Agree
         return new Page<AgreementResponse> { Items = agreements, NextCursor = keys.NextCursor, Total = await ListQuery.TotalAsync(db, options.Count, filter) };
     }
 
-    public async Task<AgreementResponse?> GetAsync(Guid id)
-    {
-        await using var db = await database.OpenAsync();
-        return await db.DocumentAsync<AgreementResponse>("agreements a", "a", Json, id, WithVersion);
-    }
+    public Task<AgreementResponse?> GetAsync(Guid id) => database.ReadAsync(db => GetAsync(db, id));
+
+    public Task<AgreementResponse?> GetAsync(DbSession db, Guid id) => db.DocumentAsync<AgreementResponse>("agreements a", "a", Json, id, WithVersion);
 
     /// <summary>The agreement <c>a</c> with its parties, linked meetings and sources, as JSON in the shape of <see cref="AgreementResponse"/>.</summary>
     private const string Json = $"""

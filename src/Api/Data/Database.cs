@@ -40,6 +40,13 @@ public sealed class Database(NpgsqlDataSource dataSource, RequestDeadline deadli
         }
     }
 
+    /// <summary>What <paramref name="read"/> reads on a session of its own (<see cref="OpenAsync()"/>), closed after it.</summary>
+    public async Task<T> ReadAsync<T>(Func<DbSession, Task<T>> read)
+    {
+        await using var db = await OpenAsync();
+        return await read(db);
+    }
+
     /// <summary>A session in a new transaction, for a write; it is rolled back unless committed.</summary>
     public async Task<DbSession> BeginAsync()
     {

@@ -5,7 +5,7 @@ namespace Api.Delegations;
 /// <summary>
 /// A delegation is part of its meeting: adding, replacing or removing one is an edit of the meeting
 /// document, written and logged as a change of the meeting (whose version and ETag change with it).
-/// The delegation's own version guards its If-Match.
+/// The delegation's own ETag (its version and body) guards its If-Match.
 /// </summary>
 public static class DelegationEdits
 {
@@ -25,27 +25,23 @@ public static class DelegationEdits
         };
 
     /// <summary>Replaces delegation <paramref name="id"/> with <paramref name="replacement"/>, or removes it when that is null.</summary>
-    public static Func<DbSession, Stored<MeetingRequest>, Task<Edit<MeetingRequest>>> Replace(Guid id, DelegationRequest? replacement, IfMatch ifMatch) =>
-        async (db, stored) =>
-        {
-            const string sql = """
-                SELECT version FROM delegations WHERE id = @id FOR UPDATE
-                """;
-            var version = await db.ScalarAsync<long?>(sql, new { id });
-            if (version is null || stored.Doc.Delegations.All(d => d.Id != id))
-                return WriteResult.NotFound();
-            if (!ifMatch.Matches(version.Value))
-                return WriteResult.PreconditionFailed();
-            var others = stored.Doc.Delegations.Where(d => d.Id != id).ToList();
-            if (replacement is null)
-                return Edit<MeetingRequest>.To(stored.Doc with { Delegations = others });
-            var key = MeetingStore.DelegationKey(replacement);
-            if (others.Any(d => MeetingStore.DelegationKey(d) == key))
-                return WriteResult.Conflict(Duplicate);
-            if (SeatedElsewhere(replacement, others) is { } seated)
-                return seated;
-            return Edit<MeetingRequest>.To(stored.Doc with { Delegations = [.. others, replacement with { Id = id }] });
-        };
+    public static Func<DbSession, Stored<MeetingRequest>, Task<Edit<MeetingRequest>>> Replace(Guid id, DelegationRequest? replacement) =>
+        (_, stored) => Task.FromResult(Replace(stored.Doc, id, replacement));
+
+    private static Edit<MeetingRequest> Replace(MeetingRequest meeting, Guid id, DelegationRequest? replacement)
+    {
+        if (meeting.Delegations.All(d => d.Id != id))
+            return WriteResult.NotFound();
+        var others = meeting.Delegations.Where(d => d.Id != id).ToList();
+        if (replacement is null)
+            return Edit<MeetingRequest>.To(meeting with { Delegations = others });
+        var key = MeetingStore.DelegationKey(replacement);
+        if (others.Any(d => MeetingStore.DelegationKey(d) == key))
+            return WriteResult.Conflict(Duplicate);
+        if (SeatedElsewhere(replacement, others) is { } seated)
+            return seated;
+        return Edit<MeetingRequest>.To(meeting with { Delegations = [.. others, replacement with { Id = id }] });
+    }
 
     /// <summary>A 400 for the first member who already sits in another delegation of the meeting: a person sits in one.</summary>
     private static WriteResult? SeatedElsewhere(DelegationRequest delegation, IReadOnlyList<DelegationRequest> others) =>

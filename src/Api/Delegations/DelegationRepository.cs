@@ -53,11 +53,9 @@ public sealed class DelegationRepository(Database database)
         return new Page<DelegationResponse> { Items = delegations, NextCursor = keys.NextCursor, Total = await ListQuery.TotalAsync(db, options.Count, filter) };
     }
 
-    public async Task<DelegationResponse?> GetAsync(Guid id)
-    {
-        await using var db = await database.OpenAsync();
-        return await db.DocumentAsync<DelegationResponse>("delegations d", "d", Json, id, WithVersion);
-    }
+    public Task<DelegationResponse?> GetAsync(Guid id) => database.ReadAsync(db => GetAsync(db, id));
+
+    public Task<DelegationResponse?> GetAsync(DbSession db, Guid id) => db.DocumentAsync<DelegationResponse>("delegations d", "d", Json, id, WithVersion);
 
     /// <summary>The meeting a delegation belongs to, or null when there is no such delegation.</summary>
     public async Task<Guid?> MeetingOfAsync(Guid id)

@@ -38,14 +38,16 @@ public sealed class DelegationsController(DelegationRepository delegations, Meet
     [HttpPost]
     [ProducesResponseType<DelegationResponse>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult> Create(NewDelegationRequest request)
+    public Task<ActionResult> Create(NewDelegationRequest request)
     {
         var id = Guid.CreateVersion7();
-        var result = await writer.UpdateAsync(meetings, request.MeetingId!.Value, DelegationEdits.Add(id, request), this.Actor());
-        if (result.Outcome == WriteOutcome.NotFound)
-            result = WriteResult.Invalid("meetingId", $"There is no meeting with the id {request.MeetingId}.");
-        return await this.CreatedAsync(result with { Outcome = result.Succeeded ? WriteOutcome.Created : result.Outcome, Id = id },
-            delegations.GetAsync, nameof(Get));
+        return this.CreatedAsync(request, scope => writer.UpdateAsync(meetings, request.MeetingId!.Value, DelegationEdits.Add(id, request), this.Actor(), scope),
+            delegations.GetAsync, nameof(Get), id: id, interpret: result => result.Outcome switch
+            {
+                WriteOutcome.NotFound => WriteResult.Invalid("meetingId", $"There is no meeting with the id {request.MeetingId}."),
+                _ when result.Succeeded => result with { Outcome = WriteOutcome.Created },
+                _ => result,
+            });
     }
 
     /// <summary>Replaces a delegation and its members with the body.</summary>
@@ -55,23 +57,21 @@ public sealed class DelegationsController(DelegationRepository delegations, Meet
     [HttpPut("{id}")]
     [ProducesResponseType<DelegationResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult> Replace(Guid id, DelegationRequest request, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
-        await this.WrittenAsync(await EditAsync(id, request, ifMatch), _ => delegations.GetAsync(id));
+    public Task<ActionResult> Replace(Guid id, DelegationRequest request, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
+        EditAsync(id, request, ifMatch);
 
     /// <summary>Removes a delegation from its meeting.</summary>
     /// <remarks>Send the delegation's ETag in <c>If-Match</c>. The meeting's history keeps the delegation as it was.</remarks>
     /// <param name="id" example="ac36b88e-d64b-5762-88c5-4348e3de0eab">The delegation's id.</param>
     [HttpDelete("{id}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    public async Task<ActionResult> Delete(Guid id, [FromHeader(Name = "If-Match")] IfMatch ifMatch)
-    {
-        var result = await EditAsync(id, null, ifMatch);
-        return await this.WrittenAsync(result.Succeeded ? result with { Outcome = WriteOutcome.Deleted } : result, _ => delegations.GetAsync(id));
-    }
+    public Task<ActionResult> Delete(Guid id, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
+        EditAsync(id, null, ifMatch);
 
-    /// <summary>An edit of the delegation's meeting: the delegation is part of the meeting's document.</summary>
-    private async Task<WriteResult> EditAsync(Guid id, DelegationRequest? replacement, IfMatch ifMatch) =>
+    /// <summary>An edit of the delegation's meeting (the delegation is part of the meeting's document); its removal answers 204.</summary>
+    private async Task<ActionResult> EditAsync(Guid id, DelegationRequest? replacement, IfMatch ifMatch) =>
         await delegations.MeetingOfAsync(id) is { } meetingId
-            ? await writer.UpdateAsync(meetings, meetingId, DelegationEdits.Replace(id, replacement, ifMatch), this.Actor())
-            : WriteResult.NotFound();
+            ? await this.WrittenAsync(id, ifMatch, scope => writer.UpdateAsync(meetings, meetingId, DelegationEdits.Replace(id, replacement), this.Actor(), scope),
+                delegations.GetAsync, result => replacement is null && result.Succeeded ? result with { Outcome = WriteOutcome.Deleted } : result)
+            : NotFound();
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Api.Http;
@@ -8,28 +6,22 @@ namespace Api.Http;
 /// <summary>
 /// HTTP caching for what GET answers: a strong ETag on every 200 (a versioned record's from its version and
 /// body, anything else's from its body), <c>Cache-Control: no-cache</c> so clients and proxies keep it but
-/// ask again, and 304 with no body when <c>If-None-Match</c> names the current ETag. Writes answered with a
-/// record carry its ETag too. Pages also get a <c>Link: rel="next"</c> header and, when counted, <c>X-Total-Count</c>.
+/// ask again, and 304 with no body when <c>If-None-Match</c> names the current ETag (writes tag their answers
+/// themselves: <see cref="Writes.HttpWrite{T}"/>). Pages also get a <c>Link: rel="next"</c> header and, when counted, <c>X-Total-Count</c>.
 /// </summary>
-public sealed class ETagFilter(IOptions<JsonOptions> json) : IAsyncResultFilter
+public sealed class ETagFilter : IAsyncResultFilter
 {
     public Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
     {
         var http = context.HttpContext;
         var read = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
-        if (context.Result is ObjectResult { Value: { } value } result && result.StatusCode is null or 200 or 201 && (read || value is IVersioned or JsonBytes))
+        if (read && context.Result is ObjectResult { Value: { } value, StatusCode: null or 200 })
         {
-            // A body PostgreSQL built goes out as it came.
-            var body = value is JsonBytes sent ? sent.Utf8 : JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.JsonSerializerOptions);
-            var version = (value as JsonBytes)?.Version ?? (value as IVersioned)?.Version;
-            var tag = version is { } v ? ETags.For(v, body) : ETags.For(body);
+            var (body, tag) = ETags.Tagged(value);
             if (value is IPage page)
                 PageHeaders(http, page);
-            if (read && result.StatusCode is null or 200)
-                // The body is serialised already, for its digest: send those bytes rather than serialise it again.
-                context.Result = Answer(http, tag, body, JsonContentType);
-            else
-                http.Response.Headers.ETag = tag;
+            // The body is serialised already, for its digest: send those bytes rather than serialise it again.
+            context.Result = Answer(http, tag, body, JsonContentType);
         }
         return next();
     }

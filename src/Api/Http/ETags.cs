@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 
 namespace Api.Http;
 
 /// <summary>
-/// ETags are <c>"&lt;version&gt;.&lt;digest of the body&gt;"</c>. The version is what <c>If-Match</c> is checked
-/// against, so a write goes through only against the version the client read. The digest changes when
-/// something the record shows from another record changes (a person's name in a delegation), so that
-/// <c>If-None-Match</c> never answers 304 for a body that is not the same.
+/// ETags are <c>"&lt;version&gt;.&lt;digest of the body&gt;"</c>. The version changes with every write of the record;
+/// the digest changes when something the record shows from another record changes (a person's name in a
+/// delegation), so that <c>If-None-Match</c> never answers 304 for a body that is not the same, and <c>If-Match</c>,
+/// compared with the whole tag, refuses a write made against a document that is not the one shown now.
 /// </summary>
 public static class ETags
 {
@@ -18,13 +19,14 @@ public static class ETags
 
     private static string Digest(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body))[..16];
 
-    /// <summary>The version a versioned record's entity tag names, or null for a weak or foreign tag.</summary>
-    public static long? VersionOf(string tag)
+    /// <summary>
+    /// The bytes <paramref name="value"/> goes out as (a body PostgreSQL built as it came, anything else as
+    /// System.Text.Json writes it) and its ETag: a versioned record's from its version and those bytes.
+    /// </summary>
+    public static (byte[] Body, string Tag) Tagged(object value)
     {
-        if (tag.Length < 3 || tag[0] != '"' || tag[^1] != '"')
-            return null;
-        var inner = tag[1..^1];
-        var dot = inner.IndexOf('.');
-        return long.TryParse(dot < 0 ? inner : inner[..dot], out var version) ? version : null;
+        var body = value is JsonBytes sent ? sent.Utf8 : JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Documents.Options);
+        var version = (value as JsonBytes)?.Version ?? (value as IVersioned)?.Version;
+        return (body, version is { } v ? For(v, body) : For(body));
     }
 }

@@ -17,8 +17,11 @@ public sealed record IfMatch(bool Any, IReadOnlyList<string> Tags)
         return new IfMatch(tags.Contains("*"), tags);
     }
 
-    /// <summary>Strong comparison (RFC 9110): a weak tag never matches; <c>*</c> matches any version.</summary>
-    public bool Matches(long version) => Any || Tags.Any(t => ETags.VersionOf(t) == version);
+    /// <summary>
+    /// Strong comparison (RFC 9110) with the record's current tag, character by character: a weak tag never matches,
+    /// nor one of the same version whose digest differs (a name the record shows has changed since); <c>*</c> matches any.
+    /// </summary>
+    public bool Matches(string tag) => Any || Tags.Contains(tag, StringComparer.Ordinal);
 
     /// <summary>Binds the request's If-Match lines; whether there must be one is <see cref="RequireIfMatchFilter"/>'s to say.</summary>
     public sealed class Binder : IModelBinder

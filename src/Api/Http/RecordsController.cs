@@ -21,22 +21,19 @@ public abstract class RecordsController<TRequest, TResponse>(IRecordReader<TResp
     /// <summary>Writes the resource's records.</summary>
     protected IRecordStore<TRequest> Store { get; } = store;
 
-    /// <summary>The record as GET shows it (and every write answers with it); null when there is none.</summary>
-    private Task<TResponse?> ReadAsync(Guid id) => reader.GetAsync(id);
-
     /// <summary>Gets {a record}.</summary>
     /// <param name="id">The {record}'s id.</param>
     [HttpGet("{id}")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     public virtual async Task<ActionResult<TResponse>> Get(Guid id) =>
-        await ReadAsync(id) is { } record ? Ok(record) : NotFound();
+        await reader.GetAsync(id) is { } record ? Ok(record) : NotFound();
 
     /// <summary>Records a new {record}.</summary>
     /// <remarks>Answers 201 with the {record} as GET shows it, its Location and ETag.</remarks>
     [HttpPost]
     [ProducesResponseType(StatusCodes.Status201Created)]
     public async Task<ActionResult<TResponse>> Create(TRequest request) =>
-        await this.CreatedAsync(await writer.CreateAsync(Store, request, this.Actor()), ReadAsync, nameof(Get));
+        await this.CreatedAsync(request, scope => writer.CreateAsync(Store, request, this.Actor(), scope), reader.GetAsync, nameof(Get));
 
     /// <summary>Replaces {a record} with the body.</summary>
     /// <remarks>Send the ETag of the version you read in <c>If-Match</c>. Answers 200 with the {record} and its new ETag.</remarks>
@@ -45,7 +42,7 @@ public abstract class RecordsController<TRequest, TResponse>(IRecordReader<TResp
     [HttpPut("{id}")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     public async Task<ActionResult<TResponse>> Replace(Guid id, TRequest request, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
-        await this.WrittenAsync(await writer.ReplaceAsync(Store, id, request, ifMatch, this.Actor()), ReadAsync);
+        await this.WrittenAsync(id, ifMatch, scope => writer.ReplaceAsync(Store, id, request, this.Actor(), scope), reader.GetAsync);
 
     /// <summary>Changes some fields of {a record} (JSON Merge Patch, RFC 7396).</summary>
     /// <remarks>Send <c>Content-Type: application/merge-patch+json</c> and <c>If-Match</c>. The body holds only the
@@ -58,7 +55,7 @@ public abstract class RecordsController<TRequest, TResponse>(IRecordReader<TResp
     [ProducesResponseType(StatusCodes.Status200OK)]
     public async Task<ActionResult<TResponse>> Patch(Guid id, [FromBody] JsonElement patch, [FromHeader(Name = "If-Match")] IfMatch ifMatch,
         [FromServices] IValidator<TRequest> validator) =>
-        await this.WrittenAsync(await writer.PatchAsync(Store, id, patch, ifMatch, validator, this.Actor()), ReadAsync);
+        await this.WrittenAsync(id, ifMatch, scope => writer.PatchAsync(Store, id, patch, validator, this.Actor(), scope), reader.GetAsync);
 
     /// <summary>Retires {a record}: it leaves every list and read (404), and its history stays.</summary>
     /// <remarks>Send <c>If-Match</c>. Refused with 409 while other records refer to it; the problem's detail names them.</remarks>
@@ -66,8 +63,8 @@ public abstract class RecordsController<TRequest, TResponse>(IRecordReader<TResp
     [HttpDelete("{id}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult> Delete(Guid id, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
-        await this.WrittenAsync(await writer.DeleteAsync(Store, id, ifMatch, this.Actor()), ReadAsync);
+    public Task<ActionResult> Delete(Guid id, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
+        this.WrittenAsync(id, ifMatch, scope => writer.DeleteAsync(Store, id, this.Actor(), scope), reader.GetAsync);
 
     /// <summary>Lists every change of {a record}, oldest first, with who made it and the {record} before and after.</summary>
     /// <remarks>The history of a retired {record} stays readable.</remarks>

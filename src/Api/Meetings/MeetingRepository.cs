@@ -70,7 +70,7 @@ public sealed class MeetingRepository(Database database) : IRecordReader<Meeting
     /// <summary>
     /// The meeting <c>m</c> with everything known about it, as JSON in the shape of <see cref="MeetingResponse"/>. The
     /// parent and the side meetings are summaries of other meetings: their subqueries name those <c>m</c> too (so that
-    /// SummaryJsonFields serves them), and reach the meeting asked for as <c>doc</c> (see <see cref="GetAsync"/>).
+    /// SummaryJsonFields serves them), and reach the meeting asked for as <c>doc</c> (see <see cref="GetAsync(Guid)"/>).
     /// </summary>
     private const string Json = $"""
         json_build_object(
@@ -89,13 +89,12 @@ public sealed class MeetingRepository(Database database) : IRecordReader<Meeting
     private const string JsonFrom = "meetings m CROSS JOIN LATERAL (SELECT m.id, m.parent_meeting_id) doc";
 
     /// <summary>A meeting with everything known about it, built by PostgreSQL in one statement; null when there is none.</summary>
-    public async Task<MeetingResponse?> GetAsync(Guid id)
-    {
-        await using var db = await database.OpenAsync();
-        return await db.DocumentAsync<MeetingResponse>(JsonFrom, "m", Json, id, (r, version) => r with { Version = version });
-    }
+    public Task<MeetingResponse?> GetAsync(Guid id) => database.ReadAsync(db => GetAsync(db, id));
 
-    /// <summary>The <see cref="MeetingResponse"/> that <see cref="GetAsync"/> reads, as the body to send; null when there is none.</summary>
+    public Task<MeetingResponse?> GetAsync(DbSession db, Guid id) =>
+        db.DocumentAsync<MeetingResponse>(JsonFrom, "m", Json, id, (r, version) => r with { Version = version });
+
+    /// <summary>The <see cref="MeetingResponse"/> that <see cref="GetAsync(Guid)"/> reads, as the body to send; null when there is none.</summary>
     public async Task<JsonBytes?> GetJsonAsync(Guid id)
     {
         await using var db = await database.OpenAsync();

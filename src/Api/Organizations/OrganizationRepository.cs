@@ -25,7 +25,9 @@ public sealed class OrganizationRepository(Database database) : IRecordReader<Or
         return page with { Total = await ListQuery.TotalAsync(db, options.Count, filter) };
     }
 
-    public async Task<OrganizationResponse?> GetAsync(Guid id)
+    public Task<OrganizationResponse?> GetAsync(Guid id) => database.ReadAsync(db => GetAsync(db, id));
+
+    public async Task<OrganizationResponse?> GetAsync(DbSession db, Guid id)
     {
         const string sql = $"""
             SELECT x.id, x.name_en, x.name_ar, x.abbreviation, x.kind, x.country_code, x.parent_id, x.version, {OrganizationColumns.Select}
@@ -39,7 +41,6 @@ public sealed class OrganizationRepository(Database database) : IRecordReader<Or
             WHERE parent_id = @id
             ORDER BY name_en, id
             """;
-        await using var db = await database.OpenAsync();
         var row = await db.SingleOrDefaultAsync<OrganizationRow>(sql, new { id });
         if (row is null)
             return null;

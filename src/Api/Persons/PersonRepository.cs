@@ -42,7 +42,9 @@ public sealed class PersonRepository(Database database) : IRecordReader<PersonRe
         public string Language { get; init; } = "";
     }
 
-    public async Task<PersonResponse?> GetAsync(Guid id)
+    public Task<PersonResponse?> GetAsync(Guid id) => database.ReadAsync(db => GetAsync(db, id));
+
+    public async Task<PersonResponse?> GetAsync(DbSession db, Guid id)
     {
         const string personSql = """
             SELECT id, name_en, name_ar, notes, version
@@ -65,8 +67,6 @@ public sealed class PersonRepository(Database database) : IRecordReader<PersonRe
             WHERE dm.person_id = @id
             ORDER BY m.start_date, m.id
             """;
-
-        await using var db = await database.OpenAsync();
         var person = await db.SingleOrDefaultAsync<PersonResponse>(personSql, new { id });
         return person is null
             ? null

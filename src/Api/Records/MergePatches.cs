@@ -6,11 +6,9 @@ namespace Api.Records;
 /// <summary>PATCH with <c>application/merge-patch+json</c>: the stored document, patched, checked as a whole body would be.</summary>
 public static class MergePatches
 {
-    public static async Task<Edit<TDoc>> ApplyAsync<TDoc>(Stored<TDoc> stored, JsonElement patch, IfMatch ifMatch,
-        FluentValidation.IValidator<TDoc> validator, CancellationToken cancellationToken) where TDoc : class
+    public static async Task<Edit<TDoc>> ApplyAsync<TDoc>(Stored<TDoc> stored, JsonElement patch, FluentValidation.IValidator<TDoc> validator,
+        CancellationToken cancellationToken) where TDoc : class
     {
-        if (!ifMatch.Matches(stored.Version))
-            return WriteResult.PreconditionFailed();
         if (patch.ValueKind != JsonValueKind.Object)
             return WriteResult.Invalid("body", "A merge patch is a JSON object holding the fields to change (null removes one).");
         var merged = Documents.MergePatch(JsonSerializer.SerializeToNode(stored.Doc, Documents.Options), JsonNode.Parse(patch.GetRawText()));

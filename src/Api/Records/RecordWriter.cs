@@ -9,41 +9,43 @@ namespace Api.Records;
 /// </summary>
 public sealed class RecordWriter(Database database, RecordResources resources, ResponseCache cache)
 {
-    public async Task<WriteResult> CreateAsync<TDoc>(IRecordStore<TDoc> store, TDoc doc, string actor) where TDoc : class =>
-        await InTransactionAsync(db => CreateAsync(db, store, Guid.CreateVersion7(), doc, actor, resources));
+    public async Task<WriteResult> CreateAsync<TDoc>(IRecordStore<TDoc> store, TDoc doc, string actor, IWriteScope scope) where TDoc : class =>
+        await InTransactionAsync(scope, db => CreateAsync(db, store, Guid.CreateVersion7(), doc, actor, resources));
 
-    /// <summary>Changes a record as <paramref name="edit"/> decides from what is stored now.</summary>
+    /// <summary>Changes a record as <paramref name="edit"/> decides from what is stored now, once <paramref name="scope"/>'s precondition holds.</summary>
     public async Task<WriteResult> UpdateAsync<TDoc>(IRecordStore<TDoc> store, Guid id, Func<DbSession, Stored<TDoc>, Task<Edit<TDoc>>> edit,
-        string actor) where TDoc : class =>
-        await InTransactionAsync(async db =>
+        string actor, IWriteScope scope) where TDoc : class =>
+        await InTransactionAsync(scope, async db =>
         {
             var stored = await LoadAsync(db, store, id);
             if (stored is null)
                 return WriteResult.NotFound();
+            if (await scope.PreconditionAsync(db) is { } refused)
+                return refused;
             var decision = await edit(db, stored);
             if (decision.Refusal is { } refusal)
                 return refusal;
             return await UpdateAsync(db, store, id, stored, decision.Doc!, actor, resources);
         });
 
-    /// <summary>Replaces a record with <paramref name="doc"/> if <paramref name="ifMatch"/> names its current version.</summary>
-    public Task<WriteResult> ReplaceAsync<TDoc>(IRecordStore<TDoc> store, Guid id, TDoc doc, IfMatch ifMatch, string actor) where TDoc : class =>
-        UpdateAsync(store, id, (_, stored) => Task.FromResult(ifMatch.Matches(stored.Version) ? Edit<TDoc>.To(doc) : WriteResult.PreconditionFailed()), actor);
+    /// <summary>Replaces a record with <paramref name="doc"/>.</summary>
+    public Task<WriteResult> ReplaceAsync<TDoc>(IRecordStore<TDoc> store, Guid id, TDoc doc, string actor, IWriteScope scope) where TDoc : class =>
+        UpdateAsync(store, id, (_, _) => Task.FromResult(Edit<TDoc>.To(doc)), actor, scope);
 
-    /// <summary>Applies a JSON Merge Patch to a record if <paramref name="ifMatch"/> names its current version; the result is validated as a whole body.</summary>
-    public Task<WriteResult> PatchAsync<TDoc>(IRecordStore<TDoc> store, Guid id, System.Text.Json.JsonElement patch, IfMatch ifMatch,
-        FluentValidation.IValidator<TDoc> validator, string actor) where TDoc : class =>
-        UpdateAsync(store, id, (db, stored) => MergePatches.ApplyAsync(stored, patch, ifMatch, validator, db.CancellationToken), actor);
+    /// <summary>Applies a JSON Merge Patch to a record; the result is validated as a whole body.</summary>
+    public Task<WriteResult> PatchAsync<TDoc>(IRecordStore<TDoc> store, Guid id, System.Text.Json.JsonElement patch,
+        FluentValidation.IValidator<TDoc> validator, string actor, IWriteScope scope) where TDoc : class =>
+        UpdateAsync(store, id, (db, stored) => MergePatches.ApplyAsync(stored, patch, validator, db.CancellationToken), actor, scope);
 
     /// <summary>Retires a record: it goes from every list and read, and its history stays. Refused while others refer to it.</summary>
-    public async Task<WriteResult> DeleteAsync<TDoc>(IRecordStore<TDoc> store, Guid id, IfMatch ifMatch, string actor) where TDoc : class =>
-        await InTransactionAsync(async db =>
+    public async Task<WriteResult> DeleteAsync<TDoc>(IRecordStore<TDoc> store, Guid id, string actor, IWriteScope scope) where TDoc : class =>
+        await InTransactionAsync(scope, async db =>
         {
             var stored = await LoadAsync(db, store, id);
             if (stored is null)
                 return WriteResult.NotFound();
-            if (!ifMatch.Matches(stored.Version))
-                return WriteResult.PreconditionFailed();
+            if (await scope.PreconditionAsync(db) is { } refused)
+                return refused;
             var referrers = await store.ReferrersAsync(db, id);
             if (referrers.Count > 0)
                 return WriteResult.Conflict(
@@ -135,16 +137,18 @@ public sealed class RecordWriter(Database database, RecordResources resources, R
         return errors;
     }
 
-    private async Task<WriteResult> InTransactionAsync(Func<DbSession, Task<WriteResult>> work)
+    private async Task<WriteResult> InTransactionAsync(IWriteScope scope, Func<DbSession, Task<WriteResult>> work)
     {
         await using var db = await database.BeginAsync();
+        if (await scope.EnterAsync(db))
+            return new WriteResult(WriteOutcome.Answered);
         var result = await work(db);
-        if (result.Outcome is WriteOutcome.Created or WriteOutcome.Updated or WriteOutcome.Deleted)
-        {
+        var wrote = result.Outcome is WriteOutcome.Created or WriteOutcome.Updated or WriteOutcome.Deleted;
+        if (await scope.LeaveAsync(db, result) || wrote)
             await db.Transaction!.CommitAsync(db.CancellationToken);
-            // This process's next read shows the change at once; other processes hear of it from PostgreSQL.
+        // This process's next read shows the change at once; other processes hear of it from PostgreSQL.
+        if (wrote)
             cache.Written();
-        }
         return result;
     }
 }

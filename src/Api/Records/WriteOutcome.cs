@@ -10,4 +10,7 @@ public enum WriteOutcome
     PreconditionFailed,
     Invalid,
     Conflict,
+
+    /// <summary>Answered by the write's scope before anything was written: a stored answer replayed, or its idempotency key in flight.</summary>
+    Answered,
 }

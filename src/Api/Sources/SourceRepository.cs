@@ -2,15 +2,16 @@ namespace Api.Sources;
 
 public sealed class SourceRepository(Database database) : IRecordReader<SourceResponse>
 {
-    public async Task<SourceResponse?> GetAsync(Guid id)
+    public Task<SourceResponse?> GetAsync(Guid id) => database.ReadAsync(db => GetAsync(db, id));
+
+    public Task<SourceResponse?> GetAsync(DbSession db, Guid id)
     {
         const string sql = """
             SELECT id, title, publisher, url, language, published_on, reference, notes, version
             FROM sources
             WHERE id = @id
             """;
-        await using var db = await database.OpenAsync();
-        return await db.SingleOrDefaultAsync<SourceResponse>(sql, new { id });
+        return db.SingleOrDefaultAsync<SourceResponse>(sql, new { id });
     }
 
     /// <summary>The source <c>s</c> as JSON, in the shape of <see cref="SourceResponse"/>.</summary>

@@ -1,6 +1,6 @@
 namespace Api.Topics;
 
-public sealed class TopicRepository(Database database)
+public sealed class TopicRepository(Database database) : IRecordReader<TopicResponse>
 {
     public async Task<Page<TopicResponse>> ListAsync(TopicListQuery query)
     {
@@ -36,13 +36,14 @@ public sealed class TopicRepository(Database database)
     }
 
     /// <summary>The topic with this id, or null.</summary>
-    public async Task<TopicResponse?> GetByIdAsync(Guid id)
+    public Task<TopicResponse?> GetAsync(Guid id) => database.ReadAsync(db => GetAsync(db, id));
+
+    public Task<TopicResponse?> GetAsync(DbSession db, Guid id)
     {
         const string sql = """
             SELECT id, code, label_en, label_ar, version FROM topics WHERE id = @id
             """;
-        await using var db = await database.OpenAsync();
-        return await db.SingleOrDefaultAsync<TopicResponse>(sql, new { id });
+        return db.SingleOrDefaultAsync<TopicResponse>(sql, new { id });
     }
 
     /// <summary>The topics of meeting <c>m</c>, by code, as a JSON array of <see cref="TopicResponse"/>.</summary>

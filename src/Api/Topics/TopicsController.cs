@@ -30,8 +30,8 @@ public sealed class TopicsController(TopicRepository topics, TopicStore store, R
     [HttpPost]
     [ProducesResponseType<TopicResponse>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public async Task<ActionResult> Create(TopicRequest request) =>
-        await this.CreatedAsync(await writer.CreateAsync(store, request, this.Actor()), topics.GetByIdAsync, nameof(Get), t => new { code = t.Code });
+    public Task<ActionResult> Create(TopicRequest request) =>
+        this.CreatedAsync(request, scope => writer.CreateAsync(store, request, this.Actor(), scope), topics.GetAsync, nameof(Get), t => new { code = t.Code });
 
     /// <summary>Replaces a topic's code and labels.</summary>
     /// <remarks>Send <c>If-Match</c>. A new code moves the topic to <c>/topics/{newCode}</c>; meetings keep it.</remarks>
@@ -42,8 +42,7 @@ public sealed class TopicsController(TopicRepository topics, TopicStore store, R
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult> Replace(string code, TopicRequest request, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
         await topics.IdOfAsync(code) is { } id
-            ? await this.WrittenAsync(await writer.ReplaceAsync(store, id, request, ifMatch, this.Actor()),
-                _ => topics.GetByIdAsync(id))
+            ? await this.WrittenAsync(id, ifMatch, scope => writer.ReplaceAsync(store, id, request, this.Actor(), scope), topics.GetAsync)
             : NotFound();
 
     /// <summary>Retires a topic.</summary>
@@ -54,8 +53,7 @@ public sealed class TopicsController(TopicRepository topics, TopicStore store, R
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult> Delete(string code, [FromHeader(Name = "If-Match")] IfMatch ifMatch) =>
         await topics.IdOfAsync(code) is { } id
-            ? await this.WrittenAsync(await writer.DeleteAsync(store, id, ifMatch, this.Actor()),
-                _ => topics.GetByIdAsync(id))
+            ? await this.WrittenAsync(id, ifMatch, scope => writer.DeleteAsync(store, id, this.Actor(), scope), topics.GetAsync)
             : NotFound();
 
     /// <summary>Lists every change of a topic, oldest first.</summary>

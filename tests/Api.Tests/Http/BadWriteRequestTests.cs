@@ -88,10 +88,13 @@ public sealed class BadWriteRequestTests(DbFixture db) : DatabaseTest(db, db.Wri
     [InlineData("POST", "/api/v1/agreements", "agreement", """{"date":"2019-03-01","datePrecision":"year"}""", 400, "date")]
     [InlineData("POST", "/api/v1/delegations", "delegation", """{"meetingId":null}""", 400, "meetingId")]
     [InlineData("POST", "/api/v1/delegations", "delegation", """{"meetingId":"{random}"}""", 400, "meetingId")]
-    // Preconditions: no If-Match, a stale or weak one, and records that are not there.
+    // Preconditions: no If-Match, a stale, weak or forged one (the current version with another digest), and records that are not there.
     [InlineData("PUT", Niamey, "meeting", null, 428, null)]
     [InlineData("PUT", Niamey, "meeting", null, 412, null, "stale")]
     [InlineData("PUT", Niamey, "meeting", null, 412, null, "weak")]
+    [InlineData("PUT", Niamey, "meeting", null, 412, null, "forged")]
+    [InlineData("PATCH", Bazoum, "raw", """{"notes":"x"}""", 412, null, "forged", "application/merge-patch+json")]
+    [InlineData("DELETE", "/api/v1/delegations/" + Bodies.GuestDelegation, "none", null, 412, null, "forged")]
     [InlineData("PUT", Niamey, "meeting", """{"status":"over"}""", 400, "status", "current")]
     [InlineData("PUT", "/api/v1/meetings/{random}", "meeting", null, 404, null, "*")]
     [InlineData("PUT", "/api/v1/meetings/not-an-id", "meeting", null, 400, "id", "*")]
@@ -103,6 +106,7 @@ public sealed class BadWriteRequestTests(DbFixture db) : DatabaseTest(db, db.Wri
     [InlineData("PATCH", Bazoum, "raw", """{"aliases":[{"alias":"Bazoum"}]}""", 400, "aliases[0].language", "current", "application/merge-patch+json")]
     [InlineData("DELETE", Niamey, "none", null, 428, null)]
     [InlineData("DELETE", Niamey, "none", null, 412, null, "stale")]
+    [InlineData("DELETE", "/api/v1/topics/border-security", "none", null, 412, null, "forged")]
     [InlineData("DELETE", "/api/v1/meetings/{random}", "none", null, 404, null, "*")]
     [InlineData("DELETE", Bazoum, "none", null, 409, null, "current")]
     [InlineData("DELETE", "/api/v1/sources/" + Bodies.SeedSource, "none", null, 409, null, "current")]
@@ -126,6 +130,7 @@ public sealed class BadWriteRequestTests(DbFixture db) : DatabaseTest(db, db.Wri
             "current" => await Client.ETagAsync(path),
             "stale" => "\"0.0000000000000000\"",
             "weak" => "W/" + await Client.ETagAsync(path),
+            "forged" => (await Client.ETagAsync(path)).Split('.')[0] + ".0123456789abcdef\"",
             _ => ifMatch,
         };
         var changesBefore = await ChangeCountAsync();

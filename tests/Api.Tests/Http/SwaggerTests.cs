@@ -89,6 +89,24 @@ public sealed class SwaggerTests(DbFixture db) : DatabaseTest(db)
     }
 
     [Fact]
+    public async Task Swagger_json_offers_an_idempotency_key_with_its_409_and_422_on_every_post()
+    {
+        var posts = Operations(await GetSwaggerAsync()).Where(o => o.Method == "post").ToList();
+
+        Assert.NotEmpty(posts);
+        Assert.All(posts, o =>
+        {
+            var key = o.Operation.GetProperty("parameters").EnumerateArray().SingleOrDefault(p => p.GetProperty("name").GetString() == "Idempotency-Key");
+            Assert.True(key.ValueKind == JsonValueKind.Object, $"POST {o.Path} does not document Idempotency-Key");
+            Assert.Equal("header", key.GetProperty("in").GetString());
+            Assert.False(key.TryGetProperty("required", out var required) && required.GetBoolean());
+            var responses = o.Operation.GetProperty("responses");
+            Assert.True(responses.TryGetProperty("422", out _), $"POST {o.Path} does not document 422");
+            Assert.Contains("Idempotency-Key", responses.GetProperty("409").GetProperty("description").GetString());
+        });
+    }
+
+    [Fact]
     public async Task Swagger_ui_returns_an_html_page()
     {
         var response = await Client.GetAsync("/swagger/index.html");

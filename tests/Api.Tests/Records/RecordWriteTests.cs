@@ -11,6 +11,29 @@ public sealed class RecordWriteTests(DbFixture db) : DatabaseTest(db, db.WriterC
 {
     public override Task InitializeAsync() => Db.ResetAndSeedAsync();
 
+    [Fact]
+    public async Task A_tag_read_before_a_name_the_record_shows_changed_no_longer_matches()
+    {
+        const string meeting = "/api/v1/meetings/" + Bodies.NiameyMeeting, person = "/api/v1/persons/" + Bodies.Mazen;
+        var before = await Client.ETagAsync(meeting);
+
+        // Someone renames a person who sits in the meeting: the meeting's version stays, the document it shows does not.
+        var renamed = await Client.MergePatchAsync(person, new JsonObject { ["nameEn"] = "Khaled Mazen (renamed)" }, await Client.ETagAsync(person));
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        var after = await Client.ETagAsync(meeting);
+        Assert.Equal(before.Split('.')[0], after.Split('.')[0]);
+
+        var stale = await Client.MergePatchAsync(meeting, new JsonObject { ["summaryEn"] = "Written against the old names." }, before);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        var current = await Client.MergePatchAsync(meeting, new JsonObject { ["summaryEn"] = "Written against the new names." }, after);
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        // The answer's tag is the one GET gives next.
+        Assert.Equal(current.Headers.ETag!.ToString(), await Client.ETagAsync(meeting));
+        // A list of tags matches when one of them is the current.
+        var listed = await Client.MergePatchAsync(meeting, new JsonObject { ["summaryEn"] = "Once more." }, $"{before}, {current.Headers.ETag}");
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+    }
+
     [Theory]
     [InlineData("persons", "nameEn")]
     [InlineData("organizations", "nameEn")]

@@ -8,7 +8,8 @@ namespace Api.Http.OpenApi;
 /// <summary>
 /// Documents what the HTTP plumbing adds to operations, so Swagger UI shows it where a user looks:
 /// ETag and If-None-Match/304 on versioned reads; If-Match with 412 and 428 on PUT, PATCH and DELETE;
-/// 413 and 415 on operations with a body; and the record's own schema for merge-patch bodies.
+/// Idempotency-Key with its 409 and 422 on POST; 413 and 415 on operations with a body; and the record's own
+/// schema for merge-patch bodies.
 /// </summary>
 public sealed class WriteOperationFilter : IOperationFilter
 {
@@ -50,6 +51,20 @@ public sealed class WriteOperationFilter : IOperationFilter
             operation.Parameters.Add(Header("If-Match", true, "The ETag of the version you read (GET the record first); `*` for whatever version is current."));
             operation.Responses.TryAdd("412", Problem(problem, "The record has changed since the version If-Match names: GET it again and re-apply your change."));
             operation.Responses.TryAdd("428", Problem(problem, "If-Match is missing."));
+        }
+
+        if (context.ApiDescription.HttpMethod == "POST")
+        {
+            operation.Parameters.Add(Header(IdempotentRequest.Header, false,
+                "Any string of yours for this request, up to 255 characters (a new UUID will do), bare or quoted. Send the request again with " +
+                "the same key and body (after a timeout, a lost connection or a 503) and you get the first answer, with `Idempotent-Replayed: true`, " +
+                "instead of a second record. Kept for your API key and this path for 24 hours, unless the server is configured otherwise."));
+            const string inFlight = "a request with the same Idempotency-Key is still being answered: send it again after Retry-After.";
+            if (operation.Responses.TryGetValue("409", out var conflict) && conflict is OpenApiResponse known)
+                known.Description = $"{known.Description}. Also when {inFlight}";
+            else
+                operation.Responses["409"] = Problem(problem, $"Conflict: {inFlight}");
+            operation.Responses.TryAdd("422", Problem(problem, "The Idempotency-Key was sent before with another body: send a new key for a new request."));
         }
 
         if (operation.RequestBody is OpenApiRequestBody body)
