@@ -12,11 +12,13 @@ namespace Api.Data;
 /// A connection attempt gives up after <see cref="ConnectSeconds"/> (<c>Timeout</c>; Npgsql's 15) and a cancelled
 /// statement waits <see cref="CancellationMilliseconds"/> for PostgreSQL to confirm (<c>Cancellation Timeout</c>; Npgsql's
 /// 2000): a frozen database holds a request that long past its deadline (<see cref="RequestDeadline"/>), since Npgsql's
-/// connect and cancel wait on these, not on the request's cancellation.
+/// connect and cancel wait on these, not on the request's cancellation. A statement waits at most
+/// <see cref="LockTimeoutMilliseconds"/> for a lock (<c>lock_timeout</c>, unless <c>Options</c> sets it): a write queued
+/// behind another's row or a long migration is answered 503 "busy" (55P03) well within the request's time.
 /// </summary>
 public static class ConnectionDefaults
 {
-    public const int MaxAutoPrepare = 64, ConnectSeconds = 3, CancellationMilliseconds = 1000;
+    public const int MaxAutoPrepare = 64, ConnectSeconds = 3, CancellationMilliseconds = 1000, LockTimeoutMilliseconds = 5000;
 
     public static void Apply(NpgsqlConnectionStringBuilder settings)
     {
@@ -30,5 +32,7 @@ public static class ConnectionDefaults
             settings.Timeout = ConnectSeconds;
         if (!given.ContainsKey("Cancellation Timeout"))
             settings.CancellationTimeout = CancellationMilliseconds;
+        if (settings.Options?.Contains("lock_timeout", StringComparison.Ordinal) != true)
+            settings.Options = $"{settings.Options} -c lock_timeout={LockTimeoutMilliseconds}".Trim();
     }
 }

@@ -8,6 +8,9 @@ namespace Api.Data;
 /// </summary>
 public sealed class Database(NpgsqlDataSource dataSource, RequestDeadline deadline)
 {
+    /// <summary>When the request's work must stop: what every session carries.</summary>
+    public CancellationToken CancellationToken => deadline.Token;
+
     /// <summary>A session for reads, with no transaction.</summary>
     public async Task<DbSession> OpenAsync()
     {

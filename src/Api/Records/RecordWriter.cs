@@ -137,7 +137,32 @@ public sealed class RecordWriter(Database database, RecordResources resources, R
         return errors;
     }
 
+    /// <summary>How many times a write is tried when it collides with another (a deadlock, a serialization failure).</summary>
+    public const int Attempts = 3;
+
+    /// <summary>
+    /// <paramref name="work"/> in a transaction of its own, tried again from the start (up to <see cref="Attempts"/> in
+    /// all, after a short random pause, within the request's time) when PostgreSQL undoes it for colliding with another
+    /// write: the collision says nothing of the request, and the next try usually passes. The last failure is the
+    /// exception handler's (503).
+    /// </summary>
     private async Task<WriteResult> InTransactionAsync(IWriteScope scope, Func<DbSession, Task<WriteResult>> work)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(scope, work);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure
+                                                      && attempt < Attempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50) * attempt), database.CancellationToken);
+            }
+        }
+    }
+
+    private async Task<WriteResult> AttemptAsync(IWriteScope scope, Func<DbSession, Task<WriteResult>> work)
     {
         await using var db = await database.BeginAsync();
         if (await scope.EnterAsync(db))

@@ -17,6 +17,22 @@ public sealed class ConnectionDefaultsTests
         // A frozen database holds a request past its deadline by these (Npgsql's own: 15 s and 2 s).
         Assert.Equal(3, settings.Timeout);
         Assert.Equal(1000, settings.CancellationTimeout);
+        // A lock wait ends as 503 "busy" before the request's 10 s are up.
+        Assert.Equal("-c lock_timeout=5000", settings.Options);
+    }
+
+    [Fact]
+    public void A_lock_timeout_the_connection_string_gives_is_kept_beside_its_other_options()
+    {
+        var settings = new NpgsqlConnectionStringBuilder("Host=db;Options=-c lock_timeout=200 -c search_path=public");
+
+        ConnectionDefaults.Apply(settings);
+
+        Assert.Equal("-c lock_timeout=200 -c search_path=public", settings.Options);
+
+        var others = new NpgsqlConnectionStringBuilder("Host=db;Options=-c search_path=public");
+        ConnectionDefaults.Apply(others);
+        Assert.Equal("-c search_path=public -c lock_timeout=5000", others.Options);
     }
 
     [Fact]

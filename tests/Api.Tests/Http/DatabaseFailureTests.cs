@@ -105,6 +105,40 @@ public sealed class DatabaseFailureTests(DbFixture db) : DatabaseTest(db)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(2, HttpStatusCode.Created, 1)]
+    [InlineData(3, HttpStatusCode.ServiceUnavailable, 0)]
+    public async Task A_write_undone_for_colliding_with_another_is_tried_again_up_to_three_times(int collisions, HttpStatusCode status, int written)
+    {
+        // The first inserts of persons fail as a deadlock would (40P01); a sequence counts the tries, as it is not undone.
+        await using var connection = await Db.OpenAsync();
+        await connection.ExecuteAsync($$"""
+            CREATE SEQUENCE test_collisions;
+            CREATE FUNCTION test_collide() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF nextval('test_collisions') <= {{collisions}} THEN
+                    RAISE EXCEPTION 'deadlock detected (made by the test)' USING ERRCODE = '40P01';
+                END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER test_collide BEFORE INSERT ON persons FOR EACH ROW EXECUTE FUNCTION test_collide();
+            """);
+        try
+        {
+            var response = await Db.WriterClient().PostJsonAsync("/api/v1/persons", new System.Text.Json.Nodes.JsonObject { ["nameEn"] = "Tried again" });
+
+            Assert.Equal(status, response.StatusCode);
+            if (status == HttpStatusCode.ServiceUnavailable)
+                Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Equal(written, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM persons WHERE name_en = 'Tried again'"));
+            Assert.Equal(Math.Min(collisions + 1, 3), await connection.ExecuteScalarAsync<long>("SELECT last_value FROM test_collisions"));
+        }
+        finally
+        {
+            await connection.ExecuteAsync("DROP TRIGGER test_collide ON persons; DROP FUNCTION test_collide(); DROP SEQUENCE test_collisions");
+        }
+    }
+
     [Fact]
     public async Task A_write_whose_answer_cannot_be_read_in_time_is_answered_503_and_writes_nothing()
     {
