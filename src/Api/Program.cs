@@ -47,7 +47,10 @@ builder.Services.AddHttpContextAccessor();
 var requestTimeout = builder.Configuration.GetValue(RequestDeadline.SecondsKey, RequestDeadline.DefaultSeconds);
 if (requestTimeout is <= 0 or > 3600)
     throw new InvalidOperationException($"{RequestDeadline.SecondsKey} must be more than 0 and at most 3600 seconds (it is {requestTimeout}).");
-builder.Services.AddSingleton(new RequestTimeout(TimeSpan.FromSeconds(requestTimeout)));
+var exportIdle = builder.Configuration.GetValue(RequestDeadline.IdleSecondsKey, RequestDeadline.DefaultIdleSeconds);
+if (exportIdle is <= 0 or > 3600)
+    throw new InvalidOperationException($"{RequestDeadline.IdleSecondsKey} must be more than 0 and at most 3600 seconds (it is {exportIdle}).");
+builder.Services.AddSingleton(new RequestTimeout(TimeSpan.FromSeconds(requestTimeout), TimeSpan.FromSeconds(exportIdle)));
 builder.Services.AddScoped<RequestDeadline>();
 builder.Services.AddScoped<Database>();
 builder.Services.AddSingleton<CountryCatalog>();

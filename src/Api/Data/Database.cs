@@ -11,6 +11,9 @@ public sealed class Database(NpgsqlDataSource dataSource, RequestDeadline deadli
     /// <summary>When the request's work must stop: what every session carries.</summary>
     public CancellationToken CancellationToken => deadline.Token;
 
+    /// <summary>An answer that has begun has moved on (<see cref="RequestDeadline.Progressed"/>).</summary>
+    public void Progressed() => deadline.Progressed();
+
     /// <summary>A session for reads, with no transaction.</summary>
     public async Task<DbSession> OpenAsync()
     {

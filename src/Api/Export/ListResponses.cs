@@ -24,7 +24,9 @@ public static class ListResponses
         if (format == OutputFormats.Json)
             return controller.Ok(await page(query.Cursor, query.Limit));
         var json = controller.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<JsonOptions>>().Value.JsonSerializerOptions;
-        await PagedExport.WriteAsync(controller.Response, name, format, csv.Bom == true, cursor => page(cursor ?? query.Cursor, PagedExport.PageSize), json, controller.HttpContext.RequestAborted);
+        var deadline = controller.HttpContext.RequestServices.GetRequiredService<RequestDeadline>();
+        await PagedExport.WriteAsync(controller.Response, name, format, csv.Bom == true, cursor => page(cursor ?? query.Cursor, PagedExport.PageSize), json,
+            deadline.Progressed, deadline.Token);
         return new EmptyResult();
     }
 }

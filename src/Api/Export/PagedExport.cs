@@ -15,7 +15,7 @@ public static class PagedExport
     public const int PageSize = 500;
 
     public static async Task WriteAsync<T>(HttpResponse response, string name, string format, bool byteOrderMark,
-        Func<string?, Task<Page<T>>> page, JsonSerializerOptions json, CancellationToken cancellationToken)
+        Func<string?, Task<Page<T>>> page, JsonSerializerOptions json, Action progressed, CancellationToken cancellationToken)
     {
         response.ContentType = OutputFormats.MediaTypes[format] + "; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"{name}.{format}\"";
@@ -39,6 +39,7 @@ public static class PagedExport
             }
             if (csv is not null)
                 await csv.FlushAsync();
+            progressed();
             cursor = current.NextCursor;
         }
         while (cursor is not null);

@@ -47,23 +47,29 @@ public sealed class MeetingExporter(Database database)
         switch (format)
         {
             case OutputFormats.Csv:
-                await WriteCsvAsync(response.Body, rows, csv.Bom == true, cancellationToken);
+                await WriteCsvAsync(response.Body, rows, csv.Bom == true, database.Progressed, cancellationToken);
                 break;
             case OutputFormats.Ndjson:
-                await WriteJsonAsync(response.Body, rows, geo: false, cancellationToken);
+                await WriteJsonAsync(response.Body, rows, geo: false, database.Progressed, cancellationToken);
                 break;
             default:
-                await WriteJsonAsync(response.Body, rows, geo: true, cancellationToken);
+                await WriteJsonAsync(response.Body, rows, geo: true, database.Progressed, cancellationToken);
                 break;
         }
     }
 
-    private static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<ExportRow> rows, bool bom, CancellationToken cancellationToken)
+    /// <summary>How many rows go out between two calls of an export's progress (the idle timeout starts again).</summary>
+    private const int ProgressRows = 500;
+
+    private static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<ExportRow> rows, bool bom, Action progressed, CancellationToken cancellationToken)
     {
         await using var csv = new CsvWriter(body, bom);
         await csv.WriteRowAsync(CsvHeader);
+        var written = 0;
         await foreach (var m in rows.WithCancellation(cancellationToken))
         {
+            if (++written % ProgressRows == 0)
+                progressed();
             await csv.WriteRowAsync(m.Id, m.TitleEn, m.TitleAr, m.StartDate, m.StartDatePrecision, m.EndDate, m.EndDatePrecision, m.Status,
                 m.Format, m.CityEn, m.CityAr, m.CountryCode, m.CountryNameEn, m.CountryNameAr, m.HostCountryCode, m.Latitude, m.Longitude,
                 m.ParentMeetingId, m.DelegationCountries, m.Topics, m.SummaryEn, m.SummaryAr);
@@ -71,7 +77,7 @@ public sealed class MeetingExporter(Database database)
     }
 
     /// <summary>NDJSON: one meeting object per line. GeoJSON: one FeatureCollection, a Point feature per meeting (null geometry when its place has no coordinates).</summary>
-    private static async Task WriteJsonAsync(Stream body, IAsyncEnumerable<ExportRow> rows, bool geo, CancellationToken cancellationToken)
+    private static async Task WriteJsonAsync(Stream body, IAsyncEnumerable<ExportRow> rows, bool geo, Action progressed, CancellationToken cancellationToken)
     {
         await using var json = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         if (geo)
@@ -113,8 +119,11 @@ public sealed class MeetingExporter(Database database)
                 await body.WriteAsync("\n"u8.ToArray(), cancellationToken);
                 json.Reset();
             }
-            if (++written % 500 == 0)
+            if (++written % ProgressRows == 0)
+            {
                 await json.FlushAsync(cancellationToken);
+                progressed();
+            }
         }
         if (geo)
         {

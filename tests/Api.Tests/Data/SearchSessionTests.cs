@@ -22,7 +22,7 @@ public sealed class SearchSessionTests(DbFixture db) : DatabaseTest(db)
     public async Task A_search_statement_run_again_and_again_is_never_given_a_generic_plan_and_the_next_session_is_as_before()
     {
         await using var source = OneConnection();
-        var database = new Database(source, new RequestDeadline(new HttpContextAccessor(), new RequestTimeout(TimeSpan.FromSeconds(10))));
+        var database = new Database(source, new RequestDeadline(new HttpContextAccessor(), new RequestTimeout(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30))));
 
         await using (var search = await database.OpenAsync(search: true))
         {
