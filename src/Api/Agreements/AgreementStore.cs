@@ -128,7 +128,7 @@ public sealed class AgreementStore : IRecordStore<AgreementRequest>
         {
             if (!meetings.TryGetValue(meetingId!.Value, out var meeting))
                 continue; // a meeting that does not exist is reported by the reference check
-            if (doc.Date is { } date && (PeriodEnd(date, doc.DatePrecision) < meeting.StartDate || date > meeting.PeriodEnd))
+            if (doc.Date is { } date && (Rules.PeriodEnd(date, doc.DatePrecision) < meeting.StartDate || date > meeting.PeriodEnd))
                 errors.Add(new FieldError("date",
                     $"An agreement concluded at meeting {meeting.Id} (meetings[{index}]) is dated within it: {meeting.StartDate:yyyy-MM-dd} to {meeting.PeriodEnd:yyyy-MM-dd}."));
             for (var j = 0; j < doc.Parties.Count; j++)
@@ -143,14 +143,6 @@ public sealed class AgreementStore : IRecordStore<AgreementRequest>
         }
         return errors;
     }
-
-    /// <summary>The last day a date of this precision can stand for.</summary>
-    private static DateOnly PeriodEnd(DateOnly date, string? precision) => precision switch
-    {
-        "month" => date.AddMonths(1).AddDays(-1),
-        "year" => date.AddYears(1).AddDays(-1),
-        _ => date,
-    };
 
     private sealed record ConcludedAt
     {

@@ -135,6 +135,29 @@ public sealed record MeetingResponse : MeetingSummary, IVersioned
     /// <summary>The sources this record rests on.</summary>
     [JsonPropertyOrder(1)]
     public IReadOnlyList<SourceResponse> Sources { get; init; } = [];
+
+    /// <summary>
+    /// What looks odd in the record but may be right, found each time it is read: <c>host-without-delegation</c>, a host
+    /// country that sent no delegation (often true of a visit, where only the guests are named). Empty when nothing does.
+    /// </summary>
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<RecordWarning> Warnings { get; init; } = [];
+}
+
+/// <summary>Something in a record that may be a mistake, though it is allowed; the record is stored as it is.</summary>
+public sealed record RecordWarning
+{
+    /// <summary>What kind of oddity, stable for programs to test.</summary>
+    /// <example>host-without-delegation</example>
+    public required string Code { get; init; }
+
+    /// <summary>The field it is about, as the request body names it.</summary>
+    /// <example>hostCountryCode</example>
+    public required string Field { get; init; }
+
+    /// <summary>What is odd, for a person.</summary>
+    /// <example>The host country NER sent no delegation to this meeting.</example>
+    public required string Message { get; init; }
 }
 
 /// <summary>An agreement as a meeting shows it.</summary>

@@ -82,7 +82,17 @@ public sealed class MeetingRepository(Database database) : IRecordReader<Meeting
                              FROM meetings m WHERE m.parent_meeting_id = doc.id),
             'delegations', {DelegationRepository.MeetingDelegationsJson},
             'agreements', {AgreementRepository.MeetingAgreementsJson},
-            'sources', {SourceRepository.MeetingSourcesJson})
+            'sources', {SourceRepository.MeetingSourcesJson},
+            'warnings', {WarningsJson})
+        """;
+
+    /// <summary>The <see cref="RecordWarning"/>s of meeting <c>m</c>, as a JSON array.</summary>
+    private const string WarningsJson = """
+        CASE WHEN m.host_country_code IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM delegations d WHERE d.meeting_id = m.id AND d.country_code = m.host_country_code)
+             THEN json_build_array(json_build_object('code', 'host-without-delegation', 'field', 'hostCountryCode',
+                  'message', 'The host country ' || m.host_country_code || ' sent no delegation to this meeting.'))
+             ELSE '[]'::json END
         """;
 
     /// <summary>What <see cref="Json"/> reads from: the meeting <c>m</c>, also as <c>doc</c>.</summary>

@@ -192,10 +192,54 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         }
     }
 
-    public async Task<IReadOnlyList<FieldError>> CheckAsync(DbSession db, Guid id, MeetingRequest doc) =>
-        doc.ParentMeetingId is { } parentId && await db.ScalarAsync<bool>(Resource.InAncestrySql("parent_meeting_id"), new { id, parentId })
-            ? [new FieldError("parentMeetingId", "A meeting cannot take place on the margins of itself or of one of its own side meetings.")]
-            : [];
+    /// <summary>
+    /// No parent that would make a cycle; and the agreements concluded at the meeting still fit it as it would be
+    /// (the rules an agreement's own write checks, <see cref="Agreements.AgreementStore.CheckAsync"/>, from the
+    /// meeting's side): dated within its dates, their country and organisation parties among those that take part.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> CheckAsync(DbSession db, Guid id, MeetingRequest doc)
+    {
+        const string concludedSql = """
+            SELECT a.id, a.date, a.period_end,
+                   ARRAY(SELECT ap.country_code FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.country_code IS NOT NULL) AS countries,
+                   ARRAY(SELECT ap.organization_id FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.organization_id IS NOT NULL) AS organizations
+            FROM agreement_meetings am JOIN agreements a ON a.id = am.agreement_id
+            WHERE am.meeting_id = @id AND am.link_kind = 'concluded_at'
+            ORDER BY a.id
+            """;
+        if (doc.ParentMeetingId is { } parentId && await db.ScalarAsync<bool>(Resource.InAncestrySql("parent_meeting_id"), new { id, parentId }))
+            return [new FieldError("parentMeetingId", "A meeting cannot take place on the margins of itself or of one of its own side meetings.")];
+        // Validated before: a meeting has a start date.
+        if (doc.StartDate is not { } start)
+            return [];
+        var errors = new List<FieldError>();
+        var end = Rules.PeriodEnd(doc.EndDate ?? start, doc.EndDatePrecision ?? doc.StartDatePrecision);
+        var countries = doc.Delegations.Select(d => d.CountryCode).Append(doc.HostCountryCode).OfType<string>().ToHashSet();
+        var organizations = doc.Delegations.Select(d => d.OrganizationId).Concat(doc.Delegations.SelectMany(d => d.Members.Select(m => m.OrganizationId)))
+            .OfType<Guid>().ToHashSet();
+        foreach (var agreement in await db.QueryAsync<ConcludedHere>(concludedSql, new { id }))
+        {
+            if (agreement.Date is { } date && (agreement.PeriodEnd < start || date > end))
+                errors.Add(new FieldError("startDate",
+                    $"Agreement {agreement.Id} was concluded at this meeting on {date:yyyy-MM-dd}: the meeting's dates ({start:yyyy-MM-dd} to {end:yyyy-MM-dd}) must hold it. Change the agreement first, or keep the dates."));
+            foreach (var country in agreement.Countries.Where(c => !countries.Contains(c)))
+                errors.Add(new FieldError("delegations",
+                    $"{country} is a party to agreement {agreement.Id}, concluded at this meeting, and would take no part in it (no delegation, not the host)."));
+            foreach (var organization in agreement.Organizations.Where(o => !organizations.Contains(o)))
+                errors.Add(new FieldError("delegations",
+                    $"Organisation {organization} is a party to agreement {agreement.Id}, concluded at this meeting, and would take no part in it."));
+        }
+        return errors;
+    }
+
+    private sealed record ConcludedHere
+    {
+        public Guid Id { get; init; }
+        public DateOnly? Date { get; init; }
+        public DateOnly? PeriodEnd { get; init; }
+        public string[] Countries { get; init; } = [];
+        public Guid[] Organizations { get; init; } = [];
+    }
 
     /// <summary>The persons of its delegations no longer sat in them (their countries, <see cref="MeetingParties"/>).</summary>
     public Task DeletedAsync(DbSession db, Guid id, MeetingRequest doc) =>

@@ -33,6 +33,14 @@ public static class Rules
         _ => true, // an unknown precision is reported by its own rule
     };
 
+    /// <summary>The last day a date of this precision can stand for (a month's last day, a year's 31 December).</summary>
+    public static DateOnly PeriodEnd(DateOnly date, string? precision) => precision switch
+    {
+        "month" => date.AddMonths(1).AddDays(-1),
+        "year" => date.AddYears(1).AddDays(-1),
+        _ => date,
+    };
+
     /// <summary>The years a stored date may fall in: every date the domain needs, and none that date arithmetic would overflow.</summary>
     public const int FirstYear = 1000, LastYear = 2999;
 

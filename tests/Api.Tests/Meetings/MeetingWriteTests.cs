@@ -13,6 +13,68 @@ public sealed class MeetingWriteTests(DbFixture db) : DatabaseTest(db, db.Writer
     public override Task InitializeAsync() => Db.ResetAndSeedAsync();
 
     [Fact]
+    public async Task A_host_that_sent_no_delegation_is_a_warning_in_the_document_until_it_has_one()
+    {
+        var visit = Bodies.Meeting();
+        visit["format"] = "visit";
+        visit["delegations"] = new JsonArray(new JsonObject { ["role"] = "guest", ["countryCode"] = "LBY", ["members"] = new JsonArray() });
+
+        var created = await Client.PostJsonAsync("/api/v1/meetings", visit);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var document = await created.JsonAsync();
+        var warning = Assert.Single(document.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("host-without-delegation", warning.GetProperty("code").GetString());
+        Assert.Equal("hostCountryCode", warning.GetProperty("field").GetString());
+        Assert.Contains("TCD", warning.GetProperty("message").GetString());
+        var url = created.Headers.Location!.ToString();
+        var host = await Client.PostJsonAsync("/api/v1/delegations", new JsonObject
+        {
+            ["meetingId"] = document.GetProperty("id").GetString(), ["role"] = "host", ["countryCode"] = "TCD", ["members"] = new JsonArray(),
+        });
+        Assert.Equal(HttpStatusCode.Created, host.StatusCode);
+        Assert.Empty((await (await Client.GetAsync(url)).JsonAsync()).GetProperty("warnings").EnumerateArray());
+        // The seed's meetings all have their host's delegation.
+        Assert.Empty((await (await Client.GetAsync("/api/v1/meetings/" + Bodies.NiameyMeeting)).JsonAsync()).GetProperty("warnings").EnumerateArray());
+    }
+
+    public static TheoryData<string, string> EditsAgreementsConcludedAtTheMeetingForbid => new()
+    {
+        // Niamey, 2019-01-29: Libya's interior ministry invited Niger's there (and a second agreement, both LBY and NER).
+        { """{"startDate":"2019-03-01","endDate":null}""", "startDate" },
+        { """{"startDate":"2018-01-01","startDatePrecision":"day","endDate":"2019-01-28","endDatePrecision":"day"}""", "startDate" },
+        { """{"delegations":[{"role":"host","countryCode":"NER","members":[]}]}""", "delegations" },
+        { """{"hostCountryCode":null,"delegations":[{"role":"guest","countryCode":"LBY","members":[]}]}""", "delegations" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EditsAgreementsConcludedAtTheMeetingForbid))]
+    public async Task A_meeting_is_not_edited_out_of_fitting_the_agreements_concluded_at_it(string patch, string field)
+    {
+        const string url = "/api/v1/meetings/" + Bodies.NiameyMeeting;
+        var etag = await Client.ETagAsync(url);
+
+        var response = await Client.SendAsync(HttpRequests.Request(HttpMethod.Patch, url, patch, etag, "application/merge-patch+json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await response.ErrorFieldsAsync());
+        Assert.Contains(Bodies.Invitation, await response.Content.ReadAsStringAsync());
+        Assert.Equal(etag, await Client.ETagAsync(url));
+    }
+
+    [Fact]
+    public async Task A_delegation_whose_country_is_party_to_an_agreement_concluded_at_its_meeting_stays()
+    {
+        const string url = "/api/v1/delegations/" + Bodies.GuestDelegation;
+
+        var response = await Client.DeleteAsync(url, await Client.ETagAsync(url));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("LBY", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task Post_creates_a_meeting_with_its_delegations_and_answers_201_with_location_etag_and_the_record()
     {
         var response = await Client.PostJsonAsync("/api/v1/meetings", Bodies.Meeting());
