@@ -6,12 +6,16 @@
 # for FREEZE seconds. For each phase it prints the answers by status, how many took longer than the request time
 # (Api__RequestTimeoutSeconds, REQUEST_TIMEOUT) plus 5 s, and the seconds until the first 200 after the fault;
 # at the end, whether every create answered 201 is found afterwards. The cluster is durable (fsync and
-# synchronous_commit on), as a database that loses no acknowledged write must be.
+# synchronous_commit on), as a database that loses no acknowledged write must be. Then, on the healthy cluster:
+# WRITERS clients changing one person at once with If-Match (each change retried on 412 until it passes: answers by
+# status, and whether the person's history is gap-free with one version per 200); WRITERS identical POSTs at once
+# with one Idempotency-Key and WRITERS without one (records made by each); and MIGRATORS migration jobs at once on
+# an empty database (their exit codes, and each migration recorded once).
 #
 #   bench/faults.sh
 #
 # Environment: PGPORT (default 25460), API_PORT (25492), WORKERS (4), PHASE (8 s of load before and after each
-# fault), FREEZE (15), REQUEST_TIMEOUT (5), CLIENT_TIMEOUT (30).
+# fault), FREEZE (15), REQUEST_TIMEOUT (5), CLIENT_TIMEOUT (30), WRITERS (32), CHANGES (3 per writer), MIGRATORS (4).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,6 +27,9 @@ PHASE="${PHASE:-8}"
 FREEZE="${FREEZE:-15}"
 REQUEST_TIMEOUT="${REQUEST_TIMEOUT:-5}"
 CLIENT_TIMEOUT="${CLIENT_TIMEOUT:-30}"
+WRITERS="${WRITERS:-32}"
+CHANGES="${CHANGES:-3}"
+MIGRATORS="${MIGRATORS:-4}"
 PGROOT="/tmp/bench-faults-$PGPORT"
 PGDATA_DIR="$PGROOT/data"
 PGLOG="$PGROOT/postgresql.log"
@@ -79,10 +86,10 @@ worker() {
     n=$((n + 1))
     curl -s -o /dev/null --max-time "$CLIENT_TIMEOUT" -w "$(date +%s.%N) GET/meeting %{http_code} %{time_total}\n" "$BASE/api/v1/meetings/$MEETING" || true
     curl -s -o /dev/null --max-time "$CLIENT_TIMEOUT" -w "$(date +%s.%N) GET/list %{http_code} %{time_total}\n" "$BASE/api/v1/meetings?limit=20" || true
-    curl -s -D "$TMP/h.$1" -o /dev/null --max-time "$CLIENT_TIMEOUT" -w "$(date +%s.%N) POST/person %{http_code} %{time_total}\n" \
+    # The Location on the answer's own line, so that a worker stopped between two writes loses no acknowledged create.
+    curl -s -o /dev/null --max-time "$CLIENT_TIMEOUT" -w "$(date +%s.%N) POST/person %{http_code} %{time_total} %header{location}\n" \
       -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
       -d "{\"nameEn\":\"Fault person $1-$n\"}" "$BASE/api/v1/persons" || true
-    awk 'tolower($1) == "location:" { print $2 }' "$TMP/h.$1" | tr -d '\r' >>"$TMP/created.$1"
   done
 }
 for w in $(seq "$WORKERS"); do worker "$w" >>"$TMP/answers.$w" & WORKER_PIDS+=($!); done
@@ -121,7 +128,7 @@ for phase in stop kill freeze; do
     }' "$TMP/answers"
 done
 total500="$(awk '$3 ~ /^5/ && $3 != "503"' "$TMP/answers" | wc -l)"
-cat "$TMP"/created.* 2>/dev/null | sort -u >"$TMP/created"
+awk '$2 == "POST/person" && $3 == "201" { print $5 }' "$TMP/answers" | sort -u >"$TMP/created"
 acknowledged="$(awk '$2 == "POST/person" && $3 == "201"' "$TMP/answers" | wc -l)"
 found=0; missing=0
 while read -r url; do
@@ -129,8 +136,62 @@ while read -r url; do
   if [[ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" == 200 ]]; then found=$((found + 1)); else missing=$((missing + 1)); fi
 done <"$TMP/created"
 echo "5xx other than 503: $total500"
-echo "creates answered 201: $acknowledged; their records found afterwards: $found; missing: $missing"
+echo "creates answered 201: $acknowledged (with $(wc -l <"$TMP/created") distinct Locations); their records found afterwards: $found; missing: $missing"
 echo "API log: $(grep -c 'answered 503' "$TMP/api.log" || true) warning lines of 503, $(grep -c '   at ' "$TMP/api.log" || true) stack-trace lines"
+
+echo
+echo "Concurrency (healthy cluster):"
+# WRITERS clients change one person CHANGES times each; a 412 means someone else's change came first: read again, retry.
+PERSON="$(sql "SELECT id FROM persons ORDER BY id LIMIT 1")"
+PERSON_URL="$BASE/api/v1/persons/$PERSON"
+v0="$(sql "SELECT version FROM persons WHERE id = '$PERSON'")"
+one_record_writer() {
+  local j try etag code
+  for j in $(seq "$CHANGES"); do
+    for try in $(seq 200); do
+      etag="$(curl -s -D - -o /dev/null "$PERSON_URL" | awk 'tolower($1) == "etag:" { print $2 }' | tr -d '\r')"
+      code="$(curl -s -o /dev/null --max-time "$CLIENT_TIMEOUT" -w '%{http_code}' -X PATCH "$PERSON_URL" -H "Authorization: Bearer $KEY" \
+        -H 'Content-Type: application/merge-patch+json' -H "If-Match: $etag" -d "{\"notes\":\"writer $1, change $j, try $try\"}")"
+      echo "$code"
+      [[ "$code" == 200 ]] && break
+    done
+  done
+}
+pids=()
+for w in $(seq "$WRITERS"); do one_record_writer "$w" >"$TMP/one.$w" & pids+=($!); done
+wait "${pids[@]}"
+ok="$(cat "$TMP"/one.* | grep -c '^200$' || true)"
+v1="$(sql "SELECT version FROM persons WHERE id = '$PERSON'")"
+history="$(sql "SELECT count(*) || ' entries, versions ' || min(version) || '-' || max(version) || CASE WHEN count(*) = max(version) - min(version) + 1 THEN ', gap-free' ELSE ', GAPS' END FROM changes WHERE record_id = '$PERSON'")"
+echo "  $WRITERS writers x $CHANGES changes of one person: $(cat "$TMP"/one.* | sort | uniq -c | awk '{ printf "%s:%s ", $2, $1 }')"
+echo "    200s: $ok; versions added: $((v1 - v0)) (asked: $((WRITERS * CHANGES))); history: $history"
+
+# WRITERS identical POSTs at once: with one Idempotency-Key one record, without one a record each.
+identical_posts() {
+  local w key_header=()
+  [[ -n "$2" ]] && key_header=(-H "Idempotency-Key: $2")
+  pids=()
+  for w in $(seq "$WRITERS"); do
+    curl -s -D "$TMP/ip.$1.$w" -o /dev/null --max-time "$CLIENT_TIMEOUT" -w '%{http_code}\n' -X POST "$BASE/api/v1/persons" \
+      -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' "${key_header[@]}" -d "{\"nameEn\":\"Sent $WRITERS times ($1)\"}" \
+      >"$TMP/ipcode.$1.$w" & pids+=($!)
+  done
+  wait "${pids[@]}"
+  echo "  $WRITERS identical POSTs $1: $(cat "$TMP"/ipcode."$1".* | sort | uniq -c | awk '{ printf "%s:%s ", $2, $1 }')records made: $(sql "SELECT count(*) FROM persons WHERE name_en = 'Sent $WRITERS times ($1)'"), Locations answered: $(cat "$TMP"/ip."$1".* | awk 'tolower($1) == "location:" { print $2 }' | sort -u | wc -l)"
+}
+identical_posts "with one key" "faults-$(date +%s)"
+identical_posts "without a key" ""
+
+# MIGRATORS migration jobs at once on an empty database.
+sql "CREATE DATABASE migration_race" >/dev/null
+RACE_CS="Host=127.0.0.1;Port=$PGPORT;Database=migration_race;Username=postgres"
+pids=()
+for m in $(seq "$MIGRATORS"); do (ConnectionStrings__Db="$RACE_CS" dotnet "$OUT/Api.dll" migrate >"$TMP/race.$m.log" 2>&1; echo $? >"$TMP/race.$m.rc") & pids+=($!); done
+wait "${pids[@]}"
+migrations="$(ls "$ROOT/db/migrations"/*.sql | wc -l)"
+recorded="$("$PG_BIN/psql" -X -q -tA -h 127.0.0.1 -p "$PGPORT" -U postgres -d migration_race -c "SELECT count(*) || ' recorded, ' || count(DISTINCT name) || ' distinct' FROM schema_migrations")"
+echo "  $MIGRATORS migration jobs at once on an empty database: exit codes $(cat "$TMP"/race.*.rc | sort | uniq -c | awk '{ printf "%s:%s ", $2, $1 }')migrations $migrations, $recorded"
+
 mkdir -p "$ROOT/bench/results"
 stamp="$(date +%Y-%m-%d-%H%M%S)"
 cp "$TMP/answers" "$ROOT/bench/results/faults-answers-$stamp.txt"
