@@ -31,12 +31,15 @@ var builder = WebApplication.CreateBuilder(args);
 
 DapperSetup.Configure();
 Rules.Configure();
+var requestTimeout = builder.Configuration.GetValue(RequestDeadline.SecondsKey, RequestDeadline.DefaultSeconds);
+if (requestTimeout is <= 0 or > 3600)
+    throw new InvalidOperationException($"{RequestDeadline.SecondsKey} must be more than 0 and at most 3600 seconds (it is {requestTimeout}).");
 builder.Services.AddNpgsqlDataSource(
     builder.Configuration.GetConnectionString("Db")
         ?? throw new InvalidOperationException("Set the connection string ConnectionStrings:Db (environment variable ConnectionStrings__Db)."),
     dataSource =>
     {
-        ConnectionDefaults.Apply(dataSource.ConnectionStringBuilder);
+        ConnectionDefaults.Apply(dataSource.ConnectionStringBuilder, TimeSpan.FromSeconds(requestTimeout));
         // How alike a person or organisation search must be to a stretch of a name (pg_trgm's word similarity,
         // 0–1): 0.5 lets "Bazum" find "Bazoum" and keeps short queries from matching noise. (Meeting and agreement
         // searches compare words with a vocabulary instead: Search/TextSearch.cs.)
@@ -44,9 +47,6 @@ builder.Services.AddNpgsqlDataSource(
     });
 
 builder.Services.AddHttpContextAccessor();
-var requestTimeout = builder.Configuration.GetValue(RequestDeadline.SecondsKey, RequestDeadline.DefaultSeconds);
-if (requestTimeout is <= 0 or > 3600)
-    throw new InvalidOperationException($"{RequestDeadline.SecondsKey} must be more than 0 and at most 3600 seconds (it is {requestTimeout}).");
 var exportIdle = builder.Configuration.GetValue(RequestDeadline.IdleSecondsKey, RequestDeadline.DefaultIdleSeconds);
 if (exportIdle is <= 0 or > 3600)
     throw new InvalidOperationException($"{RequestDeadline.IdleSecondsKey} must be more than 0 and at most 3600 seconds (it is {exportIdle}).");

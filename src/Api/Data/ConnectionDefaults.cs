@@ -14,13 +14,19 @@ namespace Api.Data;
 /// 2000): a frozen database holds a request that long past its deadline (<see cref="RequestDeadline"/>), since Npgsql's
 /// connect and cancel wait on these, not on the request's cancellation. A statement waits at most
 /// <see cref="LockTimeoutMilliseconds"/> for a lock (<c>lock_timeout</c>, unless <c>Options</c> sets it): a write queued
-/// behind another's row or a long migration is answered 503 "busy" (55P03) well within the request's time.
+/// behind another's row or a long migration is answered 503 "busy" (55P03) well within the request's time. Given the
+/// request time, a statement also ends itself <see cref="StatementHeadroom"/> after it (<c>statement_timeout</c>,
+/// unless <c>Options</c> sets it): the request's cancellation comes first, and this stops a statement whose
+/// cancellation never reached PostgreSQL (the API killed, the cancel request lost). Exports lift it for their
+/// statement (<see cref="Database.OpenExportAsync"/>).
 /// </summary>
 public static class ConnectionDefaults
 {
     public const int MaxAutoPrepare = 64, ConnectSeconds = 3, CancellationMilliseconds = 1000, LockTimeoutMilliseconds = 5000;
 
-    public static void Apply(NpgsqlConnectionStringBuilder settings)
+    public static readonly TimeSpan StatementHeadroom = TimeSpan.FromSeconds(5);
+
+    public static void Apply(NpgsqlConnectionStringBuilder settings, TimeSpan? requestTimeout = null)
     {
         // The builder's own string names every keyword the user gave, by its canonical name, even at its default value.
         var given = new DbConnectionStringBuilder { ConnectionString = settings.ConnectionString };
@@ -34,5 +40,7 @@ public static class ConnectionDefaults
             settings.CancellationTimeout = CancellationMilliseconds;
         if (settings.Options?.Contains("lock_timeout", StringComparison.Ordinal) != true)
             settings.Options = $"{settings.Options} -c lock_timeout={LockTimeoutMilliseconds}".Trim();
+        if (requestTimeout is { } request && settings.Options?.Contains("statement_timeout", StringComparison.Ordinal) != true)
+            settings.Options = $"{settings.Options} -c statement_timeout={(long)(request + StatementHeadroom).TotalMilliseconds}".Trim();
     }
 }

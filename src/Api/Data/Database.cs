@@ -29,14 +29,26 @@ public sealed class Database(NpgsqlDataSource dataSource, RequestDeadline deadli
     /// meetings that was a 16-second scan for a misspelt name. The setting is SET LOCAL, in a read-only transaction
     /// that ends with the session, so it never reaches the connection's next request.
     /// </summary>
-    public async Task<DbSession> OpenAsync(bool search)
+    public async Task<DbSession> OpenAsync(bool search) =>
+        search ? await OpenReadOnlyAsync(SearchSettings) : await OpenAsync();
+
+    /// <summary>
+    /// A session for an export's one long statement, as <see cref="OpenAsync(bool)"/> otherwise: in a read-only
+    /// transaction (every row from one snapshot) with no statement timeout of its own — an export is bounded by its
+    /// idle timeout instead (<see cref="RequestDeadline"/>), not by the one that backs up every request's deadline
+    /// (<see cref="ConnectionDefaults"/>).
+    /// </summary>
+    public Task<DbSession> OpenExportAsync(bool search) =>
+        OpenReadOnlyAsync(search ? $"{SearchSettings}; SET LOCAL statement_timeout = 0" : "SET LOCAL statement_timeout = 0");
+
+    private const string SearchSettings = "SET LOCAL plan_cache_mode = force_custom_plan";
+
+    private async Task<DbSession> OpenReadOnlyAsync(string settings)
     {
-        if (!search)
-            return await OpenAsync();
         var db = await BeginAsync();
         try
         {
-            await db.ExecuteAsync("SET TRANSACTION READ ONLY; SET LOCAL plan_cache_mode = force_custom_plan");
+            await db.ExecuteAsync($"SET TRANSACTION READ ONLY; {settings}");
             return db;
         }
         catch

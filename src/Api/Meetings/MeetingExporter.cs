@@ -19,7 +19,7 @@ public sealed class MeetingExporter(Database database)
     public async Task WriteAsync(HttpResponse response, MeetingFilters filters, MeetingListOptions options, CsvOptions csv, SortOrder order,
         string format, bool limitGiven)
     {
-        await using var db = await database.OpenAsync(search: filters.Q is not null);
+        await using var db = await database.OpenExportAsync(search: filters.Q is not null);
         var cancellationToken = db.CancellationToken;
         var filter = await MeetingFilter.BuildAsync(db, filters);
         var where = filter.Where;

@@ -22,6 +22,18 @@ public sealed class ConnectionDefaultsTests
     }
 
     [Fact]
+    public void Given_the_request_time_a_statement_ends_itself_five_seconds_after_it_unless_the_string_says_otherwise()
+    {
+        var settings = new NpgsqlConnectionStringBuilder("Host=db");
+        ConnectionDefaults.Apply(settings, TimeSpan.FromSeconds(10));
+        Assert.Equal("-c lock_timeout=5000 -c statement_timeout=15000", settings.Options);
+
+        var given = new NpgsqlConnectionStringBuilder("Host=db;Options=-c statement_timeout=0");
+        ConnectionDefaults.Apply(given, TimeSpan.FromSeconds(10));
+        Assert.Equal("-c statement_timeout=0 -c lock_timeout=5000", given.Options);
+    }
+
+    [Fact]
     public void A_lock_timeout_the_connection_string_gives_is_kept_beside_its_other_options()
     {
         var settings = new NpgsqlConnectionStringBuilder("Host=db;Options=-c lock_timeout=200 -c search_path=public");

@@ -105,6 +105,33 @@ public sealed class DatabaseFailureTests(DbFixture db) : DatabaseTest(db)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_statement_past_the_statement_timeout_is_503_but_an_export_is_not_held_to_it()
+    {
+        // Statements end themselves after 300 ms here; lock waits alone would wait a minute. The test holds the topics
+        // table for a second, which a topic list and the meetings export both read.
+        await using var api = new ApiFactory($"{Db.ConnectionString};Options=-c statement_timeout=300 -c lock_timeout=60000");
+        var client = api.CreateClient();
+        HttpResponseMessage list;
+        Task<HttpResponseMessage> export;
+        await using (var holder = await Db.OpenAsync())
+        await using (var transaction = await holder.BeginTransactionAsync())
+        {
+            await holder.ExecuteAsync("LOCK TABLE topics IN ACCESS EXCLUSIVE MODE", transaction: transaction);
+            export = client.GetAsync("/api/v1/meetings?format=csv");
+            list = await client.GetAsync("/api/v1/topics");
+            await Task.Delay(1000);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, list.StatusCode);
+        Assert.Contains("busy", (await list.JsonAsync()).GetProperty("detail").GetString());
+        var csv = await export;
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        await using var connection = await Db.OpenAsync();
+        var meetings = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM meetings");
+        Assert.Equal(meetings + 1, Rfc4180.Parse(await csv.Content.ReadAsStringAsync()).Count);
+    }
+
     [Theory]
     [InlineData(2, HttpStatusCode.Created, 1)]
     [InlineData(3, HttpStatusCode.ServiceUnavailable, 0)]
