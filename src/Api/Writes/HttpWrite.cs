@@ -22,8 +22,8 @@ public sealed class HttpWrite<T>(ControllerBase controller, Func<DbSession, Guid
 
     public Func<T, object>? RouteValues { get; init; }
 
-    /// <summary>What the write's result means for this resource (a delegation added is a meeting updated: 201).</summary>
-    public Func<WriteResult, WriteResult> Interpret { get; init; } = result => result;
+    /// <summary>What the write's result means for this resource, when not what it says (a delegation added is a meeting updated: 201).</summary>
+    public Func<WriteResult, WriteResult>? Interpret { get; init; }
 
     /// <summary>The POST's idempotency key, if it sent one.</summary>
     public IdempotentRequest? Idempotency { get; init; }
@@ -71,8 +71,7 @@ public sealed class HttpWrite<T>(ControllerBase controller, Func<DbSession, Guid
 
     public async Task<bool> LeaveAsync(DbSession db, WriteResult written)
     {
-        var result = Interpret(written);
-        Answer = await AnswerAsync(db, result);
+        Answer = await AnswerAsync(db, Interpret?.Invoke(written) ?? written);
         if (Idempotency is not { } request)
             return false;
         if (written.Outcome is not (WriteOutcome.Created or WriteOutcome.Updated or WriteOutcome.Deleted))

@@ -26,7 +26,7 @@ public static class WriteResponses
             return Validation(controller.HttpContext, [error]);
         var scope = new HttpWrite<T>(controller, read)
         {
-            Id = id, GetAction = getAction, RouteValues = routeValues, Idempotency = key, Interpret = interpret ?? (result => result),
+            Id = id, GetAction = getAction, RouteValues = routeValues, Idempotency = key, Interpret = interpret,
         };
         await write(scope);
         return scope.Answer!;
@@ -40,7 +40,7 @@ public static class WriteResponses
     public static async Task<ActionResult> WrittenAsync<T>(this ControllerBase controller, Guid id, IfMatch ifMatch,
         Func<IWriteScope, Task<WriteResult>> write, Func<DbSession, Guid, Task<T?>> read, Func<WriteResult, WriteResult>? interpret = null) where T : class
     {
-        var scope = new HttpWrite<T>(controller, read) { Id = id, IfMatch = ifMatch, Interpret = interpret ?? (result => result) };
+        var scope = new HttpWrite<T>(controller, read) { Id = id, IfMatch = ifMatch, Interpret = interpret };
         await write(scope);
         return scope.Answer!;
     }
