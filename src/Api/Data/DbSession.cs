@@ -18,6 +18,23 @@ public sealed class DbSession(NpgsqlConnection connection, NpgsqlTransaction? tr
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    private List<(string Sql, object? Parameters)>? _underChangeLock;
+
+    /// <summary>
+    /// A statement of the write in this session's transaction that must run under the change log's lock
+    /// (<see cref="Records.ChangeLog"/>), which is taken when the change is logged, late in the write: held until the
+    /// commit, it is taken as late as can be, and what needs it waits for it there.
+    /// </summary>
+    public void UnderChangeLock(string sql, object? parameters) => (_underChangeLock ??= []).Add((sql, parameters));
+
+    /// <summary>The statements <see cref="UnderChangeLock"/> set aside, once: the change log runs them.</summary>
+    public IReadOnlyList<(string Sql, object? Parameters)> TakeUnderChangeLock()
+    {
+        var taken = _underChangeLock ?? [];
+        _underChangeLock = null;
+        return taken;
+    }
+
     public Task<int> ExecuteAsync(string sql, object? parameters = null) =>
         Connection.ExecuteAsync(Command(sql, parameters));
 

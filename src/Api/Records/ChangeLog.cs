@@ -7,11 +7,14 @@ public static class ChangeLog
     public const string Updated = "updated";
     public const string Deleted = "deleted";
 
-    /// <summary>The lock every write takes to log its change, held until commit. A write may take it earlier (it is taken once).</summary>
+    /// <summary>The lock every write takes to log its change, held until commit (taking it again in the same transaction is a no-op).</summary>
     public const string LockSql = "SELECT pg_advisory_xact_lock(7336521)";
 
+    /// <summary>Takes the lock, runs what the write set aside to run under it (<see cref="DbSession.UnderChangeLock"/>), and logs the change.</summary>
     public static async Task RecordAsync(DbSession db, string resource, Guid id, string kind, long version, string actor, string? before, string? after)
     {
+        foreach (var (statements, parameters) in db.TakeUnderChangeLock())
+            await db.ExecuteAsync($"{LockSql};\n{statements}", parameters);
         // The lock is held until commit: changes get their sequence numbers in the order they commit, so a feed
         // reader that has seen seq N will never find a smaller one appear later. Both statements go in one round
         // trip, so that the lock is held for as short a time as the commit allows.

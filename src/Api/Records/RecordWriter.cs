@@ -10,7 +10,7 @@ namespace Api.Records;
 public sealed class RecordWriter(Database database, RecordResources resources, ResponseCache cache)
 {
     public async Task<WriteResult> CreateAsync<TDoc>(IRecordStore<TDoc> store, TDoc doc, string actor, IWriteScope scope) where TDoc : class =>
-        await InTransactionAsync(scope, db => CreateAsync(db, store, Guid.CreateVersion7(), doc, actor, resources));
+        await InTransactionAsync(scope, db => CreateAsync(db, store, Guid.CreateVersion7(), doc, actor, resources, scope));
 
     /// <summary>Changes a record as <paramref name="edit"/> decides from what is stored now, once <paramref name="scope"/>'s precondition holds.</summary>
     public async Task<WriteResult> UpdateAsync<TDoc>(IRecordStore<TDoc> store, Guid id, Func<DbSession, Stored<TDoc>, Task<Edit<TDoc>>> edit,
@@ -25,7 +25,7 @@ public sealed class RecordWriter(Database database, RecordResources resources, R
             var decision = await edit(db, stored);
             if (decision.Refusal is { } refusal)
                 return refusal;
-            return await UpdateAsync(db, store, id, stored, decision.Doc!, actor, resources);
+            return await UpdateAsync(db, store, id, stored, decision.Doc!, actor, resources, scope);
         });
 
     /// <summary>Replaces a record with <paramref name="doc"/>.</summary>
@@ -53,9 +53,10 @@ public sealed class RecordWriter(Database database, RecordResources resources, R
                     "Change or retire them first.");
             await db.ExecuteAsync(store.Resource.DeleteSql, new { id });
             await store.DeletedAsync(db, id, stored.Doc);
-            var version = stored.Version + 1;
-            await ChangeLog.RecordAsync(db, store.Resource.Name, id, ChangeLog.Deleted, version, actor, Documents.ToJson(store.Canonical(stored.Doc)), null);
-            return new WriteResult(WriteOutcome.Deleted, id, version);
+            var deleted = new WriteResult(WriteOutcome.Deleted, id, stored.Version + 1);
+            await scope.WrittenAsync(db, deleted);
+            await ChangeLog.RecordAsync(db, store.Resource.Name, id, ChangeLog.Deleted, deleted.Version, actor, Documents.ToJson(store.Canonical(stored.Doc)), null);
+            return deleted;
         });
 
     /// <summary>
@@ -66,8 +67,8 @@ public sealed class RecordWriter(Database database, RecordResources resources, R
     {
         var stored = await LoadAsync(db, store, id);
         return stored is null
-            ? await CreateAsync(db, store, id, doc, actor, references: null)
-            : await UpdateAsync(db, store, id, stored, doc, actor, references: null);
+            ? await CreateAsync(db, store, id, doc, actor, references: null, scope: null)
+            : await UpdateAsync(db, store, id, stored, doc, actor, references: null, scope: null);
     }
 
     /// <summary>The record with its version, its row locked for the rest of the transaction; null when there is none.</summary>
@@ -76,8 +77,13 @@ public sealed class RecordWriter(Database database, RecordResources resources, R
             ? new Stored<TDoc>(await store.LoadAsync(db, id), version)
             : null;
 
+    /// <summary>
+    /// The write itself, then (for an HTTP write) its answer read by <paramref name="scope"/>, then the change logged:
+    /// the answer is read before the change log's lock is taken, so that the lock, which every write waits for, is
+    /// held only for logging and committing.
+    /// </summary>
     private static async Task<WriteResult> CreateAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id, TDoc doc, string actor,
-        RecordResources? references) where TDoc : class
+        RecordResources? references, IWriteScope? scope) where TDoc : class
     {
         var canonical = store.Canonical(doc);
         // Checked in the client's order, so that an error's index is the one the client sent.
@@ -85,12 +91,15 @@ public sealed class RecordWriter(Database database, RecordResources resources, R
         if (errors.Count > 0)
             return WriteResult.Invalid(errors);
         await store.WriteAsync(db, id, canonical);
+        var created = new WriteResult(WriteOutcome.Created, id, 1);
+        if (scope is not null)
+            await scope.WrittenAsync(db, created);
         await ChangeLog.RecordAsync(db, store.Resource.Name, id, ChangeLog.Created, 1, actor, null, Documents.ToJson(canonical));
-        return new WriteResult(WriteOutcome.Created, id, 1);
+        return created;
     }
 
     private static async Task<WriteResult> UpdateAsync<TDoc>(DbSession db, IRecordStore<TDoc> store, Guid id, Stored<TDoc> stored, TDoc doc,
-        string actor, RecordResources? references) where TDoc : class
+        string actor, RecordResources? references, IWriteScope? scope) where TDoc : class
     {
         var canonical = store.Canonical(doc);
         var before = Documents.ToJson(store.Canonical(stored.Doc));
@@ -101,9 +110,11 @@ public sealed class RecordWriter(Database database, RecordResources resources, R
         if (errors.Count > 0)
             return WriteResult.Invalid(errors);
         await store.WriteAsync(db, id, canonical);
-        var version = await db.ScalarAsync<long>(store.Resource.BumpVersionSql, new { id });
-        await ChangeLog.RecordAsync(db, store.Resource.Name, id, ChangeLog.Updated, version, actor, before, after);
-        return new WriteResult(WriteOutcome.Updated, id, version);
+        var updated = new WriteResult(WriteOutcome.Updated, id, await db.ScalarAsync<long>(store.Resource.BumpVersionSql, new { id }));
+        if (scope is not null)
+            await scope.WrittenAsync(db, updated);
+        await ChangeLog.RecordAsync(db, store.Resource.Name, id, ChangeLog.Updated, updated.Version, actor, before, after);
+        return updated;
     }
 
     /// <summary>Every id the document refers to must name a record (when <paramref name="references"/> are checked), and the store's own checks must pass.</summary>

@@ -39,6 +39,8 @@ public sealed class HttpWrite<T>(ControllerBase controller, Func<DbSession, Guid
 
     public async Task<bool> EnterAsync(DbSession db)
     {
+        // A write tried again (after a collision) answers afresh.
+        Answer = null;
         if (Idempotency is not { } request)
             return false;
         if (!await Keys.TryLockAsync(db, request))
@@ -69,9 +71,11 @@ public sealed class HttpWrite<T>(ControllerBase controller, Func<DbSession, Guid
         return ifMatch.Matches(ETags.Tagged(current).Tag) ? null : WriteResult.PreconditionFailed();
     }
 
+    public async Task WrittenAsync(DbSession db, WriteResult written) => Answer = await AnswerAsync(db, Interpret?.Invoke(written) ?? written);
+
     public async Task<bool> LeaveAsync(DbSession db, WriteResult written)
     {
-        Answer = await AnswerAsync(db, Interpret?.Invoke(written) ?? written);
+        Answer ??= await AnswerAsync(db, Interpret?.Invoke(written) ?? written);
         if (Idempotency is not { } request)
             return false;
         if (written.Outcome is not (WriteOutcome.Created or WriteOutcome.Updated or WriteOutcome.Deleted))

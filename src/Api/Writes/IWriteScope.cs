@@ -4,7 +4,7 @@ namespace Api.Writes;
 /// What the transaction of a write does for whoever asked for it, besides the record: an HTTP request's precondition
 /// (If-Match against the tag of the record as it is now), its answer (read inside the transaction, so that a commit is
 /// answered with what it wrote and a failure before it wrote nothing) and its idempotency key (stored with the
-/// answer, in the same transaction). <see cref="RecordWriter"/> calls it at these three points.
+/// answer, in the same transaction). <see cref="RecordWriter"/> calls it at these points.
 /// </summary>
 public interface IWriteScope
 {
@@ -18,8 +18,15 @@ public interface IWriteScope
     Task<WriteResult?> PreconditionAsync(DbSession db);
 
     /// <summary>
-    /// Last before the commit, whatever the write did or refused: the answer, read in the transaction. True when the
-    /// scope wrote something of its own that must be committed although the write was refused (a stored answer).
+    /// Once the record is written (its version raised), before the change is logged: the answer, read in the
+    /// transaction while the change log's lock is not yet held.
+    /// </summary>
+    Task WrittenAsync(DbSession db, WriteResult result);
+
+    /// <summary>
+    /// Last before the commit, whatever the write did or refused: the answer, unless <see cref="WrittenAsync"/> read
+    /// it. True when the scope wrote something of its own that must be committed although the write was refused (a
+    /// stored answer).
     /// </summary>
     Task<bool> LeaveAsync(DbSession db, WriteResult result);
 }
