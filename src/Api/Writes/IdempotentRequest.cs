@@ -33,7 +33,8 @@ public sealed record IdempotentRequest(string Caller, string Method, string Path
             return null;
         }
         var fingerprint = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), Documents.Options));
-        return new IdempotentRequest(caller, request.Method, request.Path.Value ?? "", key, fingerprint);
+        // Routes match paths whatever their case; so does the key's scope.
+        return new IdempotentRequest(caller, request.Method, (request.Path.Value ?? "").ToLowerInvariant(), key, fingerprint);
     }
 
     /// <summary>The key of a quoted string (a structured-field string: <c>\"</c> and <c>\\</c> escaped), or the value as it is.</summary>

@@ -53,11 +53,11 @@ public sealed class IdempotencyKeyTests(DbFixture db) : DatabaseTest(db, db.Writ
     }
 
     [Fact]
-    public async Task The_same_json_sent_again_with_other_spacing_order_or_quoting_of_the_key_is_the_same_request()
+    public async Task The_same_json_sent_again_with_other_spacing_order_path_case_or_quoting_of_the_key_is_the_same_request()
     {
         var body = new JsonObject { ["nameEn"] = "Idriss Deby", ["notes"] = "President of Chad" };
         var first = await PostAsync("/api/v1/persons", body.ToJsonString(), "person-key");
-        var reordered = await PostAsync("/api/v1/persons", "{ \"notes\" : \"President of Chad\",\n  \"nameEn\": \"Idriss Deby\" }", "\"person-key\"");
+        var reordered = await PostAsync("/api/v1/Persons", "{ \"notes\" : \"President of Chad\",\n  \"nameEn\": \"Idriss Deby\" }", "\"person-key\"");
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, reordered.StatusCode);
