@@ -802,6 +802,11 @@ EXCEPT
 SELECT meeting_id, country_code FROM meeting_countries;
 SELECT create_sql FROM bench_ddl WHERE tbl = 'meeting_countries' ORDER BY phase, name \gexec
 SELECT pg_temp.lap('meeting countries', (SELECT count(*) FROM meeting_countries));
+-- And in meeting_counts (0024): every meeting by the month it began in, its format and status.
+TRUNCATE meeting_counts;
+INSERT INTO meeting_counts (month, format, status, count)
+SELECT date_trunc('month', start_date)::date, format, status, count(*) FROM meetings GROUP BY 1, 2, 3;
+SELECT pg_temp.lap('meeting counts', (SELECT count(*) FROM meeting_counts));
 -- And in person_countries: the countries whose delegations each person sat in.
 INSERT INTO person_countries (person_id, country_code)
 SELECT DISTINCT dm.person_id, d.country_code FROM delegation_members dm JOIN delegations d ON d.id = dm.delegation_id

@@ -90,6 +90,13 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         const string removeDelegations = """
             DELETE FROM delegations WHERE meeting_id = @id AND NOT (id = ANY(@ids))
             """;
+        const string countedSql = """
+            SELECT start_date, format, status FROM meetings WHERE id = @id
+            """;
+
+        // What the meeting was counted under before (none for a new one), for meeting_counts.
+        var counted = await db.SingleOrDefaultAsync<Counted>(countedSql, new { id });
+        CountMove(db, counted, new Counted { StartDate = m.StartDate!.Value, Format = m.Format!, Status = m.Status! });
 
         await db.ExecuteAsync(Resource.UpsertRowSql + ";\n" + links, new
         {
@@ -241,9 +248,44 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         public Guid[] Organizations { get; init; } = [];
     }
 
-    /// <summary>The persons of its delegations no longer sat in them (their countries, <see cref="MeetingParties"/>).</summary>
-    public Task DeletedAsync(DbSession db, Guid id, MeetingRequest doc) =>
-        MeetingParties.RefreshAsync(db, id, PersonsByCountry(doc.Delegations.Select(d => (d.CountryCode, d.Members.Select(x => x.PersonId!.Value)))));
+    /// <summary>The persons of its delegations no longer sat in them (their countries, <see cref="MeetingParties"/>), and the meeting no longer counted.</summary>
+    public Task DeletedAsync(DbSession db, Guid id, MeetingRequest doc)
+    {
+        CountMove(db, new Counted { StartDate = doc.StartDate!.Value, Format = doc.Format!, Status = doc.Status! }, null);
+        return MeetingParties.RefreshAsync(db, id, PersonsByCountry(doc.Delegations.Select(d => (d.CountryCode, d.Members.Select(x => x.PersonId!.Value)))));
+    }
+
+    /// <summary>What a meeting is counted under in <c>meeting_counts</c> (migration 0024): the month it began in, its format and status.</summary>
+    private sealed record Counted
+    {
+        public DateOnly StartDate { get; init; }
+        public string Format { get; init; } = "";
+        public string Status { get; init; } = "";
+
+        public DateOnly Month => new(StartDate.Year, StartDate.Month, 1);
+    }
+
+    /// <summary>
+    /// Moves the meeting's count from what it was counted under to what it is now (either null: created, deleted),
+    /// under the change log's lock: writes count one at a time there, so no count row makes writes queue before it.
+    /// </summary>
+    private static void CountMove(DbSession db, Counted? before, Counted? after)
+    {
+        const string sql = """
+            UPDATE meeting_counts SET count = count - 1
+            WHERE @beforeMonth::date IS NOT NULL AND month = @beforeMonth AND format = @beforeFormat AND status = @beforeStatus;
+            INSERT INTO meeting_counts (month, format, status, count)
+            SELECT @afterMonth, @afterFormat, @afterStatus, 1 WHERE @afterMonth::date IS NOT NULL
+            ON CONFLICT (month, format, status) DO UPDATE SET count = meeting_counts.count + 1
+            """;
+        if (before is not null && after is not null && before.Month == after.Month && (before.Format, before.Status) == (after.Format, after.Status))
+            return;
+        db.UnderChangeLock(sql, new
+        {
+            beforeMonth = before?.Month, beforeFormat = before?.Format, beforeStatus = before?.Status,
+            afterMonth = after?.Month, afterFormat = after?.Format, afterStatus = after?.Status,
+        });
+    }
 
     /// <summary>Each person and country of some delegations (those of a country).</summary>
     private static List<(Guid Person, string Country)> PersonsByCountry(IEnumerable<(string? Country, IEnumerable<Guid> Persons)> delegations) =>

@@ -28,8 +28,8 @@ public static class TestData
 
     public static async Task<Guid> InsertMeetingAsync(this DbFixture db, NewMeeting meeting)
     {
-        // meeting_parties and meeting_countries are kept here as the API's meeting writes keep them: the host and the
-        // place, then each delegation's country.
+        // meeting_parties, meeting_countries and meeting_counts are kept here as the API's meeting writes keep them:
+        // the host and the place, then each delegation's country; the meeting's month, format and status.
         const string sql = """
             INSERT INTO meetings (id, title_en, start_date, start_date_precision, end_date, end_date_precision,
                                   status, format, country_code, host_country_code)
@@ -39,7 +39,10 @@ public static class TestData
             SELECT @Id, @HostCountryCode WHERE @HostCountryCode IS NOT NULL;
             INSERT INTO meeting_countries (meeting_id, country_code)
             SELECT @Id, c FROM (VALUES (@HostCountryCode), (@CountryCode)) v (c) WHERE c IS NOT NULL
-            ON CONFLICT DO NOTHING
+            ON CONFLICT DO NOTHING;
+            INSERT INTO meeting_counts (month, format, status, count)
+            VALUES (date_trunc('month', @StartDate::date)::date, @Format, @Status, 1)
+            ON CONFLICT (month, format, status) DO UPDATE SET count = meeting_counts.count + 1
             """;
         await using (var connection = await db.OpenAsync())
             await connection.ExecuteAsync(sql, meeting);

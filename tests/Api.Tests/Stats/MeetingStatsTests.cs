@@ -453,6 +453,34 @@ public sealed class MeetingStatsTests(DbFixture db) : DatabaseTest(db)
         return JsonDocument.Parse(body).RootElement;
     }
 
+    [Fact]
+    public async Task Unfiltered_counts_follow_every_meeting_write_and_agree_with_counting_the_meetings()
+    {
+        // Unfiltered counts by month, year, format and status come from meeting_counts, kept by the writes; the same
+        // grouping with a filter that selects every meeting (from the year 1000) counts the meetings themselves.
+        var writer = Db.WriterClient();
+        await CreateMeetingAsync(writer, _ => { });
+        await CreateMeetingAsync(writer, m => { m["startDate"] = "2019-03-05"; m["format"] = "multilateral"; });
+        await CreateMeetingAsync(writer, m => { m["startDate"] = "2020-07-01"; m["startDatePrecision"] = "month"; m["status"] = "cancelled"; });
+        await CreateMeetingAsync(writer, m => m["startDate"] = "2021-02-02");
+        var ids = (await (await Client.GetAsync("/api/v1/meetings?sort=startDate")).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(m => "/api/v1/meetings/" + m.GetProperty("id").GetString()).ToList();
+        // Moved to another month, format and status; one changed where it is not counted; one deleted.
+        Assert.Equal(HttpStatusCode.OK, (await writer.MergePatchAsync(ids[0],
+            new JsonObject { ["startDate"] = "2018-11-20", ["format"] = "visit", ["status"] = "unknown" }, "*")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await writer.MergePatchAsync(ids[1], new JsonObject { ["titleEn"] = "Renamed" }, "*")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.DeleteAsync(ids[3], "*")).StatusCode);
+
+        foreach (var groupBy in new[] { "month", "year", "format", "status" })
+        {
+            var kept = Items(await GetStatsAsync($"groupBy={groupBy}")).Where(i => i.Count > 0).ToList();
+            var counted = Items(await GetStatsAsync($"groupBy={groupBy}&from=1000-01-01")).Where(i => i.Count > 0).ToList();
+            Assert.Equal(counted, kept);
+            Assert.Equal(3, kept.Sum(i => i.Count));
+        }
+        Assert.Equal([("cancelled", 1L), ("held", 1L), ("unknown", 1L)], Items(await GetStatsAsync("groupBy=status")));
+    }
+
     private static List<(string Key, long Count)> Items(JsonElement stats) =>
         stats.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("key").GetString()!, i.GetProperty("count").GetInt64())).ToList();
 
