@@ -31,9 +31,15 @@ var builder = WebApplication.CreateBuilder(args);
 
 DapperSetup.Configure();
 Rules.Configure();
-var requestTimeout = builder.Configuration.GetValue(RequestDeadline.SecondsKey, RequestDeadline.DefaultSeconds);
-if (requestTimeout is <= 0 or > 3600)
-    throw new InvalidOperationException($"{RequestDeadline.SecondsKey} must be more than 0 and at most 3600 seconds (it is {requestTimeout}).");
+// A setting that must be more than 0 and at most max: the API does not start with another.
+double Positive(string key, double fallback, double max, string unit)
+{
+    var value = builder.Configuration.GetValue(key, fallback);
+    return value <= 0 || value > max
+        ? throw new InvalidOperationException($"{key} must be more than 0 and at most {max} {unit} (it is {value}).")
+        : value;
+}
+var requestTimeout = Positive(RequestDeadline.SecondsKey, RequestDeadline.DefaultSeconds, 3600, "seconds");
 builder.Services.AddNpgsqlDataSource(
     builder.Configuration.GetConnectionString("Db")
         ?? throw new InvalidOperationException("Set the connection string ConnectionStrings:Db (environment variable ConnectionStrings__Db)."),
@@ -47,9 +53,7 @@ builder.Services.AddNpgsqlDataSource(
     });
 
 builder.Services.AddHttpContextAccessor();
-var exportIdle = builder.Configuration.GetValue(RequestDeadline.IdleSecondsKey, RequestDeadline.DefaultIdleSeconds);
-if (exportIdle is <= 0 or > 3600)
-    throw new InvalidOperationException($"{RequestDeadline.IdleSecondsKey} must be more than 0 and at most 3600 seconds (it is {exportIdle}).");
+var exportIdle = Positive(RequestDeadline.IdleSecondsKey, RequestDeadline.DefaultIdleSeconds, 3600, "seconds");
 builder.Services.AddSingleton(new RequestTimeout(TimeSpan.FromSeconds(requestTimeout), TimeSpan.FromSeconds(exportIdle)));
 builder.Services.AddScoped<RequestDeadline>();
 builder.Services.AddScoped<Database>();
@@ -68,9 +72,7 @@ builder.Services.AddScoped<StatsRepository>();
 builder.Services.AddScoped<PartnerRepository>();
 builder.Services.AddRecordStores();
 builder.Services.AddScoped<RecordWriter>();
-var idempotencyHours = builder.Configuration.GetValue(IdempotencyKeys.HoursKey, IdempotencyKeys.DefaultHours);
-if (idempotencyHours is <= 0 or > 24 * 365)
-    throw new InvalidOperationException($"{IdempotencyKeys.HoursKey} must be more than 0 and at most 8760 hours (it is {idempotencyHours}).");
+var idempotencyHours = Positive(IdempotencyKeys.HoursKey, IdempotencyKeys.DefaultHours, 24 * 365, "hours");
 builder.Services.AddSingleton(new IdempotencyKeys(TimeSpan.FromHours(idempotencyHours)));
 builder.Services.AddHostedService<IdempotencyKeyPurge>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);

@@ -39,9 +39,9 @@ public sealed class Database(NpgsqlDataSource dataSource, RequestDeadline deadli
     /// (<see cref="ConnectionDefaults"/>).
     /// </summary>
     public Task<DbSession> OpenExportAsync(bool search) =>
-        OpenReadOnlyAsync(search ? $"{SearchSettings}; SET LOCAL statement_timeout = 0" : "SET LOCAL statement_timeout = 0");
+        OpenReadOnlyAsync(search ? $"{SearchSettings}; {ExportSettings}" : ExportSettings);
 
-    private const string SearchSettings = "SET LOCAL plan_cache_mode = force_custom_plan";
+    private const string SearchSettings = "SET LOCAL plan_cache_mode = force_custom_plan", ExportSettings = "SET LOCAL statement_timeout = 0";
 
     private async Task<DbSession> OpenReadOnlyAsync(string settings)
     {
