@@ -104,25 +104,41 @@ public sealed class MeetingRepository(Database database) : IRecordReader<Meeting
     public Task<MeetingResponse?> GetAsync(DbSession db, Guid id) =>
         db.DocumentAsync<MeetingResponse>(JsonFrom, "m", Json, id, (r, version) => r with { Version = version });
 
-    /// <summary>The <see cref="MeetingResponse"/> that <see cref="GetAsync(Guid)"/> reads, as the body to send; null when there is none.</summary>
-    public async Task<JsonBytes?> GetJsonAsync(Guid id)
-    {
-        await using var db = await database.OpenAsync();
-        return await db.DocumentJsonAsync(JsonFrom, "m", Json, id);
-    }
+    /// <summary>
+    /// The <see cref="MeetingResponse"/> that <see cref="GetAsync(Guid)"/> reads, as the body to send; null when there is
+    /// none. The body kept from an earlier read (<see cref="KeptDocuments"/>) while no write has changed it.
+    /// </summary>
+    public Task<JsonBytes?> GetJsonAsync(Guid id) => KeptAsync(KeptDocuments.Document, DocumentSql, id);
 
     /// <summary>
     /// The delegations of a meeting (a list of <see cref="DelegationResponse"/>) as the body to send, or null when there
-    /// is no such meeting (an empty list is a meeting without delegations).
+    /// is no such meeting (an empty list is a meeting without delegations); kept as <see cref="GetJsonAsync"/>'s body is.
     /// </summary>
-    public async Task<JsonBytes?> DelegationsAsync(Guid id)
+    public Task<JsonBytes?> DelegationsAsync(Guid id) => KeptAsync(KeptDocuments.Delegations, DelegationsSql, id);
+
+    /// <summary>The kept <paramref name="part"/> of meeting <paramref name="id"/>, or else the one <paramref name="build"/> reads, kept for the next read.</summary>
+    private async Task<JsonBytes?> KeptAsync(KeptDocuments.Part part, string build, Guid id)
     {
         await using var db = await database.OpenAsync();
-        return await db.ScalarAsync<byte[]>(DelegationsSql, new { id }) is { } json ? JsonBytes.Compact(json) : null;
+        if (await db.SingleOrDefaultAsync<KeptDocuments.Row>(part.FindSql, new { id }) is { } kept)
+            return JsonBytes.AsSent(kept.Document, kept.Version);
+        if (await db.SingleOrDefaultAsync<KeptDocuments.Row>(build, new { id }) is not { } built)
+            return null;
+        var json = JsonBytes.Compact(built.Document, built.Version);
+        await KeptDocuments.KeepAsync(db, part, id, built.Generation, built.Version, json.Utf8);
+        return json;
     }
 
+    private static readonly string DocumentSql = $"""
+        SELECT m.version, {KeptDocuments.BuildColumns}, {DbSession.Utf8(Json)} AS document
+        FROM {JsonFrom} {KeptDocuments.BuildJoin}
+        WHERE m.id = @id
+        """;
+
     private static readonly string DelegationsSql = $"""
-        SELECT {DbSession.Utf8(DelegationRepository.MeetingDelegationsJson)} FROM meetings m WHERE m.id = @id
+        SELECT {KeptDocuments.BuildColumns}, {DbSession.Utf8(DelegationRepository.MeetingDelegationsJson)} AS document
+        FROM meetings m {KeptDocuments.BuildJoin}
+        WHERE m.id = @id
         """;
 
     private sealed record IncludeRow

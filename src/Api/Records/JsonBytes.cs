@@ -62,6 +62,9 @@ public sealed class JsonBytes
         return new JsonBytes(output.WrittenSpan.ToArray(), version);
     }
 
+    /// <summary>A body <see cref="Compact"/> made earlier (a kept document), sent as it is.</summary>
+    public static JsonBytes AsSent(byte[] compact, long? version = null) => new(compact, version);
+
     /// <summary>The current string or name as UTF-8 without escapes (most have none: then the reader's own bytes).</summary>
     private static ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader, ref byte[]? scratch)
     {
