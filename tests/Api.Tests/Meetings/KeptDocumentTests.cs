@@ -132,17 +132,26 @@ public sealed class KeptDocumentTests(DbFixture db) : DatabaseTest(db, db.Writer
         Assert.NotEqual(before.Where(r => builtNow.ContainsKey(r.Key)), builtNow.Where(r => before.ContainsKey(r.Key)));
     }
 
-    [Fact]
-    public async Task A_document_built_before_a_write_committed_is_not_kept()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_document_built_before_a_write_committed_is_not_kept(bool throughTheApi)
     {
         var id = Guid.Parse(Bodies.NiameyMeeting);
         await using var connection = await Db.OpenAsync();
         // What a read saw: the generation of the meeting's row before a write (no row yet: 0).
         var seen = await connection.ExecuteScalarAsync<long?>("SELECT generation FROM kept_documents WHERE meeting_id = @id", new { id }) ?? 0;
-        // A write that changes the meeting commits in the meantime.
-        var rename = await Client.MergePatchAsync($"/api/v1/meetings/{Bodies.NiameyMeeting}", new JsonObject { ["titleEn"] = "Renamed meanwhile" },
-            await Client.ETagAsync($"/api/v1/meetings/{Bodies.NiameyMeeting}"));
-        Assert.Equal(HttpStatusCode.OK, rename.StatusCode);
+        // A write that changes the meeting commits in the meantime: through the API, or one statement on the meeting's row.
+        if (throughTheApi)
+        {
+            var rename = await Client.MergePatchAsync($"/api/v1/meetings/{Bodies.NiameyMeeting}", new JsonObject { ["titleEn"] = "Renamed meanwhile" },
+                await Client.ETagAsync($"/api/v1/meetings/{Bodies.NiameyMeeting}"));
+            Assert.Equal(HttpStatusCode.OK, rename.StatusCode);
+        }
+        else
+        {
+            await connection.ExecuteAsync("UPDATE meetings SET title_en = 'Renamed meanwhile' WHERE id = @id", new { id });
+        }
 
         // The read now keeps what it built before the write: refused, for the document as for the delegations.
         await using (var transaction = await connection.BeginTransactionAsync())
