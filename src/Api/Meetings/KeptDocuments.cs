@@ -34,6 +34,15 @@ public static class KeptDocuments
             ON CONFLICT (meeting_id) DO UPDATE SET {(Versioned ? "version = EXCLUDED.version, " : "")}{Column} = EXCLUDED.{Column}
             WHERE k.generation = EXCLUDED.generation
             """;
+
+        /// <summary>Keeps @documents for meetings @ids as <see cref="KeepSql"/> keeps one, each if its generation is still the one of @generations; in id order.</summary>
+        public string KeepManySql { get; } = $"""
+            SET LOCAL lock_timeout = {KeepLockTimeoutMilliseconds};
+            INSERT INTO kept_documents AS k (meeting_id, generation, {Column})
+            SELECT b.id, b.generation, b.document FROM unnest(@ids, @generations, @documents) AS b (id, generation, document) ORDER BY b.id
+            ON CONFLICT (meeting_id) DO UPDATE SET {Column} = EXCLUDED.{Column}
+            WHERE k.generation = EXCLUDED.generation
+            """;
     }
 
     public static readonly Part Document = new("document", Versioned: true), Delegations = new("delegations", Versioned: false);
@@ -64,13 +73,29 @@ public static class KeptDocuments
     /// in a short transaction of its own. Not kept (the next read builds it again) when a write holds the row, the
     /// meeting has been deleted since, or the database takes no writes (a standby).
     /// </summary>
-    public static async Task KeepAsync(DbSession db, Part part, Guid id, long generation, long? version, byte[] document)
+    public static Task KeepAsync(DbSession db, Part part, Guid id, long generation, long? version, byte[] document) =>
+        KeepAsync(db, part.KeepSql, new { id, generation, version, document });
+
+    /// <summary>
+    /// Keeps the delegations of the meetings given (unversioned parts only), each built at its generation, as
+    /// <see cref="KeepAsync(DbSession, Part, Guid, long, long?, byte[])"/> keeps one, in one statement.
+    /// </summary>
+    public static Task KeepAsync(DbSession db, Part part, IReadOnlyList<(Guid Id, long Generation, byte[] Document)> built) =>
+        built.Count == 0
+            ? Task.CompletedTask
+            : KeepAsync(db, part.KeepManySql, new
+            {
+                ids = built.Select(b => b.Id).ToArray(),
+                generations = built.Select(b => b.Generation).ToArray(),
+                documents = built.Select(b => b.Document).ToArray(),
+            });
+
+    private static async Task KeepAsync(DbSession db, string sql, object parameters)
     {
         try
         {
             await using var transaction = await db.Connection.BeginTransactionAsync(db.CancellationToken);
-            await db.Connection.ExecuteAsync(new CommandDefinition(part.KeepSql, new { id, generation, version, document }, transaction,
-                cancellationToken: db.CancellationToken));
+            await db.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: db.CancellationToken));
             await transaction.CommitAsync(db.CancellationToken);
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.ForeignKeyViolation

@@ -36,13 +36,21 @@ public sealed class MeetingRepository(Database database) : IRecordReader<Meeting
     /// <summary>What each <see cref="Includes"/> embeds, as a JSON column over the meeting <c>m</c>.</summary>
     private static readonly Dictionary<string, string> IncludeColumns = new()
     {
-        ["delegations"] = $"{DbSession.Utf8(DelegationRepository.MeetingDelegationsJson)} AS delegations",
+        // Kept by an earlier read if it can be (KeptDocuments), else built, with what keeping it needs.
+        ["delegations"] = $"""
+            CASE WHEN kept.delegations IS NOT NULL THEN kept.delegations
+                 ELSE {DbSession.Utf8(DelegationRepository.MeetingDelegationsJson)} END AS delegations,
+            kept.delegations IS NOT NULL AS delegations_kept, {KeptDocuments.BuildColumns}
+            """,
         ["agreements"] = $"{DbSession.Utf8(AgreementRepository.MeetingAgreementsJson)} AS agreements",
         ["sources"] = $"{DbSession.Utf8(SourceRepository.MeetingSourcesJson)} AS sources",
         ["topics"] = $"{DbSession.Utf8(TopicRepository.MeetingTopicsJson)} AS topics",
     };
 
-    /// <summary>What <c>include</c> asks for, for every meeting of a page, in one statement.</summary>
+    /// <summary>
+    /// What <c>include</c> asks for, for every meeting of a page, in one statement; delegations kept by an earlier read
+    /// where there are (<see cref="KeptDocuments"/>), and those built here kept for the next.
+    /// </summary>
     private static async Task<IReadOnlyList<MeetingListItem>> IncludeAsync(DbSession db, IReadOnlyList<MeetingListItem> items, IReadOnlyList<string> include)
     {
         if (include.Count == 0 || items.Count == 0)
@@ -50,10 +58,13 @@ public sealed class MeetingRepository(Database database) : IRecordReader<Meeting
         // The columns come from the fixed IncludeColumns; the meetings are a parameter.
         var sql = $"""
             SELECT m.id, {string.Join(", ", include.Select(i => IncludeColumns[i]))}
-            FROM meetings m
+            FROM meetings m {(include.Contains("delegations") ? KeptDocuments.BuildJoin : "")}
             WHERE m.id = ANY(@ids)
             """;
         var rows = (await db.QueryAsync<IncludeRow>(sql, new { ids = items.Select(m => m.Id).ToArray() })).ToDictionary(r => r.Id);
+        if (include.Contains("delegations"))
+            await KeptDocuments.KeepAsync(db, KeptDocuments.Delegations,
+                rows.Values.Where(r => !r.DelegationsKept).Select(r => (r.Id, r.Generation, JsonBytes.Compact(r.Delegations).Utf8)).ToList());
         return items.Select(m =>
         {
             var row = rows[m.Id];
@@ -145,6 +156,10 @@ public sealed class MeetingRepository(Database database) : IRecordReader<Meeting
     {
         public Guid Id { get; init; }
         public byte[]? Delegations { get; init; }
+
+        public bool DelegationsKept { get; init; }
+
+        public long Generation { get; init; }
         public byte[]? Agreements { get; init; }
         public byte[]? Sources { get; init; }
         public byte[]? Topics { get; init; }
