@@ -70,8 +70,8 @@ public static class KeptDocuments
 
     /// <summary>
     /// Keeps <paramref name="document"/>, built at <paramref name="generation"/>, for meeting <paramref name="id"/>,
-    /// in a short transaction of its own. Not kept (the next read builds it again) when a write holds the row, the
-    /// meeting has been deleted since, or the database takes no writes (a standby).
+    /// in a short transaction of its own. Not kept (the next read builds it again) when a write holds the row for
+    /// long, the meeting has been deleted since, or the database takes no writes (a standby).
     /// </summary>
     public static Task KeepAsync(DbSession db, Part part, Guid id, long generation, long? version, byte[] document) =>
         KeepAsync(db, part.KeepSql, new { id, generation, version, document });
@@ -90,17 +90,22 @@ public static class KeptDocuments
                 documents = built.Select(b => b.Document).ToArray(),
             });
 
+    /// <summary>
+    /// Keeping is worth a try and no more: the read has its answer whatever happens here. Not in a session that has a
+    /// transaction already (a search reads in a read-only one); not kept on any error of the database's, unless the
+    /// request itself has been cancelled.
+    /// </summary>
     private static async Task KeepAsync(DbSession db, string sql, object parameters)
     {
+        if (db.Transaction is not null)
+            return;
         try
         {
             await using var transaction = await db.Connection.BeginTransactionAsync(db.CancellationToken);
             await db.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: db.CancellationToken));
             await transaction.CommitAsync(db.CancellationToken);
         }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.ForeignKeyViolation
-                                              or PostgresErrorCodes.ReadOnlySqlTransaction or PostgresErrorCodes.DeadlockDetected
-                                              or PostgresErrorCodes.SerializationFailure)
+        catch (NpgsqlException) when (!db.CancellationToken.IsCancellationRequested)
         {
         }
     }

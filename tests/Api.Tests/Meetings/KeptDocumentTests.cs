@@ -192,12 +192,14 @@ public sealed class KeptDocumentTests(DbFixture db) : DatabaseTest(db, db.Writer
         Assert.DoesNotContain("stale", await (await Client.GetAsync($"/api/v1/meetings/{Bodies.NiameyMeeting}/delegations")).Content.ReadAsStringAsync());
     }
 
-    /// <summary>Each meeting's document and delegations, and a page of them all with their delegations embedded.</summary>
+    /// <summary>Each meeting's document and delegations, and pages of them with their delegations embedded.</summary>
     private async Task<List<string>> UrlsAsync()
     {
         await using var connection = await Db.OpenAsync();
         var ids = await connection.QueryAsync<Guid>("SELECT id FROM meetings ORDER BY id");
-        return ids.SelectMany(id => new[] { $"/api/v1/meetings/{id}", $"/api/v1/meetings/{id}/delegations" })
+        // First a search, which reads in a read-only transaction: it sends kept delegations, and keeps none.
+        return new[] { "/api/v1/meetings?q=Niamey&include=delegations&limit=500" }
+            .Concat(ids.SelectMany(id => new[] { $"/api/v1/meetings/{id}", $"/api/v1/meetings/{id}/delegations" }))
             .Append("/api/v1/meetings?include=delegations,agreements&limit=500").ToList();
     }
 
