@@ -91,13 +91,6 @@ public sealed class DbSession(NpgsqlConnection connection, NpgsqlTransaction? tr
             : null;
 
     /// <summary>
-    /// One whole record as <see cref="DocumentAsync{T}"/> reads it, but as the response body itself (with its version
-    /// for the ETag), for a GET that sends it on as it is; null when there is none.
-    /// </summary>
-    public async Task<Records.JsonBytes?> DocumentJsonAsync(string from, string alias, string json, Guid id) =>
-        await DocumentRowAsync(from, alias, json, id) is { } row ? Records.JsonBytes.Compact(row.Document, row.Version) : null;
-
-    /// <summary>
     /// A JSON document PostgreSQL builds, as the bytes of its text: bytea travels in binary, so the driver neither
     /// decodes it into a string nor has it encoded again before it is parsed.
     /// </summary>

@@ -156,9 +156,7 @@ public sealed class MeetingRepository(Database database) : IRecordReader<Meeting
     {
         public Guid Id { get; init; }
         public byte[]? Delegations { get; init; }
-
         public bool DelegationsKept { get; init; }
-
         public long Generation { get; init; }
         public byte[]? Agreements { get; init; }
         public byte[]? Sources { get; init; }
