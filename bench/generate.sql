@@ -308,7 +308,9 @@ FROM pg_constraint c
 WHERE c.contype IN ('p', 'u', 'f')
   AND c.conrelid::regclass::text IN ('meetings', 'meeting_topics', 'meeting_sources', 'delegations', 'delegation_members',
       'agreements', 'agreement_parties', 'agreement_meetings', 'agreement_sources', 'persons', 'person_aliases',
-      'organizations', 'sources', 'meeting_search', 'agreement_search', 'meeting_parties', 'meeting_countries', 'person_countries')
+      'organizations', 'sources', 'meeting_search', 'agreement_search', 'meeting_parties', 'meeting_countries', 'person_countries',
+      -- Not filled, but its foreign key hangs on the meetings' primary key.
+      'kept_documents')
 UNION ALL
 SELECT i.indrelid::regclass::text, i.indexrelid::regclass::text, 2, pg_get_indexdef(i.indexrelid),
        format('DROP INDEX %s', i.indexrelid::regclass)
