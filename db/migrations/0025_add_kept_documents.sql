@@ -23,8 +23,8 @@ CREATE TABLE kept_documents (
 );
 
 -- Drops the kept documents of the meetings given (those that still exist), moving their generation on; rows are
--- taken in id order (the triggers sort them), so that two writes dropping overlapping sets wait for each other
--- rather than deadlock. Once a transaction has moved a row on, it holds the row until it ends, so no read can keep a
+-- taken in id order (the triggers sort them), so that two statements dropping overlapping sets wait for each other
+-- rather than deadlock (two writes of several statements each still can: the API tries such a write again). Once a transaction has moved a row on, it holds the row until it ends, so no read can keep a
 -- document over it meanwhile: its later statements leave the row as it is (in a subtransaction the row is the
 -- subtransaction's, and is moved on again: a little more work, as safe).
 CREATE FUNCTION drop_kept_documents(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
