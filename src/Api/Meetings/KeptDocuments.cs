@@ -24,23 +24,17 @@ public static class KeptDocuments
             $"SELECT {(Versioned ? "version" : "NULL::bigint AS version")}, {Column} AS document FROM kept_documents WHERE meeting_id = @id AND {Column} IS NOT NULL";
 
         /// <summary>
-        /// Keeps @document (with @version) for meeting @id if its generation is still @generation. A write that holds the
-        /// row is not waited for long: the read has its answer already, and the next read can keep it.
+        /// Keeps @documents (with @versions, null for an unversioned part) for meetings @ids, each if its generation is
+        /// still the one of @generations; in id order. A write that holds a row is not waited for long: the read has its
+        /// answer already, and the next read can keep it.
         /// </summary>
         public string KeepSql { get; } = $"""
             SET LOCAL lock_timeout = {KeepLockTimeoutMilliseconds};
             INSERT INTO kept_documents AS k (meeting_id, generation, version, {Column})
-            VALUES (@id, @generation, @version, @document)
+            SELECT b.id, b.generation, b.version, b.document
+            FROM unnest(@ids, @generations, @versions, @documents) AS b (id, generation, version, document)
+            ORDER BY b.id
             ON CONFLICT (meeting_id) DO UPDATE SET {(Versioned ? "version = EXCLUDED.version, " : "")}{Column} = EXCLUDED.{Column}
-            WHERE k.generation = EXCLUDED.generation
-            """;
-
-        /// <summary>Keeps @documents for meetings @ids as <see cref="KeepSql"/> keeps one, each if its generation is still the one of @generations; in id order.</summary>
-        public string KeepManySql { get; } = $"""
-            SET LOCAL lock_timeout = {KeepLockTimeoutMilliseconds};
-            INSERT INTO kept_documents AS k (meeting_id, generation, {Column})
-            SELECT b.id, b.generation, b.document FROM unnest(@ids, @generations, @documents) AS b (id, generation, document) ORDER BY b.id
-            ON CONFLICT (meeting_id) DO UPDATE SET {Column} = EXCLUDED.{Column}
             WHERE k.generation = EXCLUDED.generation
             """;
     }
@@ -69,40 +63,28 @@ public static class KeptDocuments
     }
 
     /// <summary>
-    /// Keeps <paramref name="document"/>, built at <paramref name="generation"/>, for meeting <paramref name="id"/>,
-    /// in a short transaction of its own. Not kept (the next read builds it again) when a write holds the row for
-    /// long, the meeting has been deleted since, or the database takes no writes (a standby).
+    /// Keeps the documents of <paramref name="part"/> just built, each for its meeting at the generation it was built at
+    /// (with its version, null for an unversioned part), in one statement of a short transaction of its own. Keeping is
+    /// worth a try and no more: the read has its answer whatever happens here. Nothing is kept in a session that has a
+    /// transaction already (a search reads in a read-only one), nor on any error of the database's unless the request
+    /// itself has been cancelled: a write holding a row for long, a meeting deleted since, a database that takes no
+    /// writes (a standby). The next read builds it again.
     /// </summary>
-    public static Task KeepAsync(DbSession db, Part part, Guid id, long generation, long? version, byte[] document) =>
-        KeepAsync(db, part.KeepSql, new { id, generation, version, document });
-
-    /// <summary>
-    /// Keeps the delegations of the meetings given (unversioned parts only), each built at its generation, as
-    /// <see cref="KeepAsync(DbSession, Part, Guid, long, long?, byte[])"/> keeps one, in one statement.
-    /// </summary>
-    public static Task KeepAsync(DbSession db, Part part, IReadOnlyList<(Guid Id, long Generation, byte[] Document)> built) =>
-        built.Count == 0
-            ? Task.CompletedTask
-            : KeepAsync(db, part.KeepManySql, new
-            {
-                ids = built.Select(b => b.Id).ToArray(),
-                generations = built.Select(b => b.Generation).ToArray(),
-                documents = built.Select(b => b.Document).ToArray(),
-            });
-
-    /// <summary>
-    /// Keeping is worth a try and no more: the read has its answer whatever happens here. Not in a session that has a
-    /// transaction already (a search reads in a read-only one); not kept on any error of the database's, unless the
-    /// request itself has been cancelled.
-    /// </summary>
-    private static async Task KeepAsync(DbSession db, string sql, object parameters)
+    public static async Task KeepAsync(DbSession db, Part part, IReadOnlyList<(Guid Id, long Generation, long? Version, byte[] Document)> built)
     {
-        if (db.Transaction is not null)
+        if (built.Count == 0 || db.Transaction is not null)
             return;
+        var parameters = new
+        {
+            ids = built.Select(b => b.Id).ToArray(),
+            generations = built.Select(b => b.Generation).ToArray(),
+            versions = built.Select(b => b.Version).ToArray(),
+            documents = built.Select(b => b.Document).ToArray(),
+        };
         try
         {
             await using var transaction = await db.Connection.BeginTransactionAsync(db.CancellationToken);
-            await db.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: db.CancellationToken));
+            await db.Connection.ExecuteAsync(new CommandDefinition(part.KeepSql, parameters, transaction, cancellationToken: db.CancellationToken));
             await transaction.CommitAsync(db.CancellationToken);
         }
         catch (NpgsqlException) when (!db.CancellationToken.IsCancellationRequested)

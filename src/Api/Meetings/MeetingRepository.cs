@@ -55,16 +55,17 @@ public sealed class MeetingRepository(Database database) : IRecordReader<Meeting
     {
         if (include.Count == 0 || items.Count == 0)
             return items;
+        var delegations = include.Contains("delegations");
         // The columns come from the fixed IncludeColumns; the meetings are a parameter.
         var sql = $"""
             SELECT m.id, {string.Join(", ", include.Select(i => IncludeColumns[i]))}
-            FROM meetings m {(include.Contains("delegations") ? KeptDocuments.BuildJoin : "")}
+            FROM meetings m {(delegations ? KeptDocuments.BuildJoin : "")}
             WHERE m.id = ANY(@ids)
             """;
         var rows = (await db.QueryAsync<IncludeRow>(sql, new { ids = items.Select(m => m.Id).ToArray() })).ToDictionary(r => r.Id);
-        if (include.Contains("delegations"))
+        if (delegations)
             await KeptDocuments.KeepAsync(db, KeptDocuments.Delegations,
-                rows.Values.Where(r => !r.DelegationsKept).Select(r => (r.Id, r.Generation, JsonBytes.Compact(r.Delegations).Utf8)).ToList());
+                rows.Values.Where(r => !r.DelegationsKept).Select(r => (r.Id, r.Generation, (long?)null, JsonBytes.Compact(r.Delegations).Utf8)).ToList());
         return items.Select(m =>
         {
             var row = rows[m.Id];
@@ -136,7 +137,7 @@ public sealed class MeetingRepository(Database database) : IRecordReader<Meeting
         if (await db.SingleOrDefaultAsync<KeptDocuments.Row>(build, new { id }) is not { } built)
             return null;
         var json = JsonBytes.Compact(built.Document, built.Version);
-        await KeptDocuments.KeepAsync(db, part, id, built.Generation, built.Version, json.Utf8);
+        await KeptDocuments.KeepAsync(db, part, [(id, built.Generation, built.Version, json.Utf8)]);
         return json;
     }
 

@@ -180,10 +180,14 @@ public sealed class KeptDocumentTests(DbFixture db) : DatabaseTest(db, db.Writer
         // The read now keeps what it built before the write: refused, for the document as for the delegations.
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            await connection.ExecuteAsync(KeptDocuments.Document.KeepSql,
-                new { id, generation = seen, version = 1L, document = "{\"stale\":true}"u8.ToArray() }, transaction);
-            await connection.ExecuteAsync(KeptDocuments.Delegations.KeepSql,
-                new { id, generation = seen, version = (long?)null, document = "[\"stale\"]"u8.ToArray() }, transaction);
+            await connection.ExecuteAsync(KeptDocuments.Document.KeepSql, new
+            {
+                ids = new[] { id }, generations = new[] { seen }, versions = new long?[] { 1 }, documents = new[] { "{\"stale\":true}"u8.ToArray() },
+            }, transaction);
+            await connection.ExecuteAsync(KeptDocuments.Delegations.KeepSql, new
+            {
+                ids = new[] { id }, generations = new[] { seen }, versions = new long?[] { null }, documents = new[] { "[\"stale\"]"u8.ToArray() },
+            }, transaction);
             await transaction.CommitAsync();
         }
 
