@@ -563,13 +563,6 @@ ORDER BY m.i;
 ALTER TABLE g_mt ADD PRIMARY KEY (i);
 DROP TABLE g_meet;
 
-INSERT INTO meetings (id, title_en, title_ar, summary_en, summary_ar, start_date, start_date_precision, end_date,
-                      end_date_precision, status, format, city_en, city_ar, country_code, latitude, longitude,
-                      host_country_code, parent_meeting_id)
-SELECT id, title_en, title_ar, summary_en, summary_ar, sd, sp, ed, ep, status, format, city_en, city_ar, country, lat, lon,
-       host, CASE WHEN parent IS NOT NULL THEN md5('bench-meeting:' || parent)::uuid END
-FROM g_mt ORDER BY i;
-SELECT pg_temp.lap('meetings', :n);
 
 ------------------------------------------------------------------------------------------------------------------
 -- Delegations: 2–4 per meeting. The first is the host's (or the first party's), the second the main guest's;
@@ -664,6 +657,22 @@ SELECT DISTINCT md5('bench-meeting:' || x.i)::uuid, t.id FROM (
     ) r JOIN topic_slot ts ON ts.s = floor(r.u * :topic_slots)::int
 ) x JOIN topic t ON t.k = x.k;
 SELECT pg_temp.lap('meeting topics', (SELECT count(*) FROM meeting_topics));
+
+-- The meetings themselves, now that their delegations and topics are known: each row carries the export's lists
+-- (migration 0026), as the API's writes set them, the delegations' countries once each and the topics' ids, sorted.
+INSERT INTO meetings (id, title_en, title_ar, summary_en, summary_ar, start_date, start_date_precision, end_date,
+                      end_date_precision, status, format, city_en, city_ar, country_code, latitude, longitude,
+                      host_country_code, parent_meeting_id, delegation_countries, topic_ids)
+SELECT m.id, m.title_en, m.title_ar, m.summary_en, m.summary_ar, m.sd, m.sp, m.ed, m.ep, m.status, m.format, m.city_en, m.city_ar,
+       m.country, m.lat, m.lon, m.host, CASE WHEN m.parent IS NOT NULL THEN md5('bench-meeting:' || m.parent)::uuid END,
+       coalesce(d.countries, '{}'), coalesce(t.topics, '{}')
+FROM g_mt m
+LEFT JOIN (SELECT i, array_agg(DISTINCT country ORDER BY country) AS countries FROM g_deleg WHERE country IS NOT NULL GROUP BY i) d
+       ON d.i = m.i
+LEFT JOIN (SELECT meeting_id, array_agg(topic_id ORDER BY topic_id) AS topics FROM meeting_topics GROUP BY meeting_id) t
+       ON t.meeting_id = m.id
+ORDER BY m.i;
+SELECT pg_temp.lap('meetings', :n);
 
 ------------------------------------------------------------------------------------------------------------------
 -- Sources: most meetings rest on a news report of their own (meeting 3 and 7 of every ten share the previous

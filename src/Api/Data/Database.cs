@@ -34,21 +34,22 @@ public sealed class Database(NpgsqlDataSource dataSource, RequestDeadline deadli
 
     /// <summary>
     /// A session for an export's one long statement, as <see cref="OpenAsync(bool)"/> otherwise: in a read-only
-    /// transaction (every row from one snapshot) with no statement timeout of its own — an export is bounded by its
-    /// idle timeout instead (<see cref="RequestDeadline"/>), not by the one that backs up every request's deadline
+    /// transaction with one snapshot for all its statements (repeatable read: what the export reads beside its rows,
+    /// such as the topics' codes, is as the rows see it) and no statement timeout of its own — an export is bounded by
+    /// its idle timeout instead (<see cref="RequestDeadline"/>), not by the one that backs up every request's deadline
     /// (<see cref="ConnectionDefaults"/>).
     /// </summary>
     public Task<DbSession> OpenExportAsync(bool search) =>
-        OpenReadOnlyAsync(search ? $"{SearchSettings}; {ExportSettings}" : ExportSettings);
+        OpenReadOnlyAsync(search ? $"{SearchSettings}; {ExportSettings}" : ExportSettings, "ISOLATION LEVEL REPEATABLE READ, READ ONLY");
 
     private const string SearchSettings = "SET LOCAL plan_cache_mode = force_custom_plan", ExportSettings = "SET LOCAL statement_timeout = 0";
 
-    private async Task<DbSession> OpenReadOnlyAsync(string settings)
+    private async Task<DbSession> OpenReadOnlyAsync(string settings, string mode = "READ ONLY")
     {
         var db = await BeginAsync();
         try
         {
-            await db.ExecuteAsync($"SET TRANSACTION READ ONLY; {settings}");
+            await db.ExecuteAsync($"SET TRANSACTION {mode}; {settings}");
             return db;
         }
         catch

@@ -30,10 +30,7 @@ public sealed class MeetingExporter(Database database)
             SELECT m.id, m.title_en, m.title_ar, m.summary_en, m.summary_ar, m.start_date, m.start_date_precision, m.end_date,
                    m.end_date_precision, m.status, m.format, m.city_en, m.city_ar, m.country_code, c.name_en AS country_name_en,
                    c.name_ar AS country_name_ar, m.host_country_code, m.latitude, m.longitude, m.parent_meeting_id,
-                   (SELECT string_agg(DISTINCT d.country_code, ';' ORDER BY d.country_code)
-                    FROM delegations d WHERE d.meeting_id = m.id) AS delegation_countries,
-                   (SELECT string_agg(t.code, ';' ORDER BY t.code)
-                    FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id WHERE mt.meeting_id = m.id) AS topics
+                   m.delegation_countries, m.topic_ids
             FROM {filter.From}
             LEFT JOIN countries c ON c.code = m.country_code
             WHERE {where}
@@ -41,19 +38,22 @@ public sealed class MeetingExporter(Database database)
             LIMIT @take
             """;
 
+        // The meetings keep their topics as ids (migration 0026); their codes are read in the export's snapshot.
+        var topics = new TopicCodes(await db.QueryAsync<(Guid Id, string Code)>("SELECT id, code FROM topics"));
+
         response.ContentType = OutputFormats.MediaTypes[format] + "; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"meetings.{(format == OutputFormats.GeoJson ? "geojson" : format)}\"";
         var rows = db.StreamAsync<ExportRow>(sql, filter.Parameters);
         switch (format)
         {
             case OutputFormats.Csv:
-                await WriteCsvAsync(response.Body, rows, csv.Bom == true, database.Progressed, cancellationToken);
+                await WriteCsvAsync(response.Body, rows, topics, csv.Bom == true, database.Progressed, cancellationToken);
                 break;
             case OutputFormats.Ndjson:
-                await WriteJsonAsync(response.Body, rows, geo: false, database.Progressed, cancellationToken);
+                await WriteJsonAsync(response.Body, rows, topics, geo: false, database.Progressed, cancellationToken);
                 break;
             default:
-                await WriteJsonAsync(response.Body, rows, geo: true, database.Progressed, cancellationToken);
+                await WriteJsonAsync(response.Body, rows, topics, geo: true, database.Progressed, cancellationToken);
                 break;
         }
     }
@@ -61,7 +61,7 @@ public sealed class MeetingExporter(Database database)
     /// <summary>How many rows go out between two calls of an export's progress (the idle timeout starts again).</summary>
     private const int ProgressRows = 500;
 
-    private static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<ExportRow> rows, bool bom, Action progressed, CancellationToken cancellationToken)
+    private static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<ExportRow> rows, TopicCodes topics, bool bom, Action progressed, CancellationToken cancellationToken)
     {
         await using var csv = new CsvWriter(body, bom);
         await csv.WriteRowAsync(CsvHeader);
@@ -72,12 +72,12 @@ public sealed class MeetingExporter(Database database)
                 progressed();
             await csv.WriteRowAsync(m.Id, m.TitleEn, m.TitleAr, m.StartDate, m.StartDatePrecision, m.EndDate, m.EndDatePrecision, m.Status,
                 m.Format, m.CityEn, m.CityAr, m.CountryCode, m.CountryNameEn, m.CountryNameAr, m.HostCountryCode, m.Latitude, m.Longitude,
-                m.ParentMeetingId, m.DelegationCountries, m.Topics, m.SummaryEn, m.SummaryAr);
+                m.ParentMeetingId, Joined(m.DelegationCountries), Joined(topics.Of(m.TopicIds)), m.SummaryEn, m.SummaryAr);
         }
     }
 
     /// <summary>NDJSON: one meeting object per line. GeoJSON: one FeatureCollection, a Point feature per meeting (null geometry when its place has no coordinates).</summary>
-    private static async Task WriteJsonAsync(Stream body, IAsyncEnumerable<ExportRow> rows, bool geo, Action progressed, CancellationToken cancellationToken)
+    private static async Task WriteJsonAsync(Stream body, IAsyncEnumerable<ExportRow> rows, TopicCodes topics, bool geo, Action progressed, CancellationToken cancellationToken)
     {
         await using var json = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         if (geo)
@@ -110,7 +110,7 @@ public sealed class MeetingExporter(Database database)
                 }
                 json.WritePropertyName("properties");
             }
-            WriteProperties(json, m);
+            WriteProperties(json, m, topics);
             if (geo)
                 json.WriteEndObject();
             else
@@ -133,7 +133,7 @@ public sealed class MeetingExporter(Database database)
         await json.FlushAsync(cancellationToken);
     }
 
-    private static void WriteProperties(Utf8JsonWriter json, ExportRow m)
+    private static void WriteProperties(Utf8JsonWriter json, ExportRow m, TopicCodes topics)
     {
         json.WriteStartObject();
         json.WriteString("id", m.Id);
@@ -155,18 +155,36 @@ public sealed class MeetingExporter(Database database)
         if (m.Longitude is { } longitude) json.WriteNumber("longitude", longitude); else json.WriteNull("longitude");
         if (m.ParentMeetingId is { } parent) json.WriteString("parentMeetingId", parent); else json.WriteNull("parentMeetingId");
         WriteList(json, "delegationCountries", m.DelegationCountries);
-        WriteList(json, "topics", m.Topics);
+        WriteList(json, "topics", topics.Of(m.TopicIds));
         json.WriteString("summaryEn", m.SummaryEn);
         json.WriteString("summaryAr", m.SummaryAr);
         json.WriteEndObject();
     }
 
-    private static void WriteList(Utf8JsonWriter json, string name, string? joined)
+    private static void WriteList(Utf8JsonWriter json, string name, string[] items)
     {
         json.WriteStartArray(name);
-        foreach (var item in joined?.Split(';') ?? [])
+        foreach (var item in items)
             json.WriteStringValue(item);
         json.WriteEndArray();
+    }
+
+    /// <summary>A CSV cell's list: its items joined by semicolons, empty when there are none.</summary>
+    private static string? Joined(string[] items) => items.Length == 0 ? null : string.Join(';', items);
+
+    /// <summary>The code of each topic, as the export's snapshot has them; a meeting's topics go out in code order.</summary>
+    private sealed class TopicCodes(IEnumerable<(Guid Id, string Code)> topics)
+    {
+        private readonly Dictionary<Guid, string> codes = topics.ToDictionary(t => t.Id, t => t.Code);
+
+        public string[] Of(Guid[] ids)
+        {
+            if (ids.Length == 0)
+                return [];
+            var names = Array.ConvertAll(ids, id => codes[id]);
+            Array.Sort(names, StringComparer.Ordinal);
+            return names;
+        }
     }
 
     private sealed record ExportRow
@@ -191,7 +209,7 @@ public sealed class MeetingExporter(Database database)
         public double? Latitude { get; init; }
         public double? Longitude { get; init; }
         public Guid? ParentMeetingId { get; init; }
-        public string? DelegationCountries { get; init; }
-        public string? Topics { get; init; }
+        public string[] DelegationCountries { get; init; } = [];
+        public Guid[] TopicIds { get; init; } = [];
     }
 }

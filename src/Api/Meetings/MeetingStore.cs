@@ -8,7 +8,7 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
 {
     public Resource Resource { get; } = new("meetings", "meetings", "meeting", ["title_en", "title_ar", "summary_en", "summary_ar",
         "start_date", "start_date_precision", "end_date", "end_date_precision", "status", "format", "city_en", "city_ar", "country_code",
-        "latitude", "longitude", "host_country_code", "parent_meeting_id"]);
+        "latitude", "longitude", "host_country_code", "parent_meeting_id"], Derived: ["delegation_countries", "topic_ids"]);
 
     /// <summary>A delegation is known within its meeting by whom it represents and in which role.</summary>
     public static string DelegationKey(DelegationRequest d) => $"{d.CountryCode}/{d.OrganizationId}/{d.Role}";
@@ -77,8 +77,8 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
     {
         // Topics and sources go with the meeting's row, in the same round trip.
         const string links = """
-            DELETE FROM meeting_topics WHERE meeting_id = @id AND NOT (topic_id = ANY(@topicIds));
-            INSERT INTO meeting_topics (meeting_id, topic_id) SELECT @id, unnest(@topicIds) ON CONFLICT DO NOTHING;
+            DELETE FROM meeting_topics WHERE meeting_id = @id AND NOT (topic_id = ANY(@TopicIds));
+            INSERT INTO meeting_topics (meeting_id, topic_id) SELECT @id, unnest(@TopicIds) ON CONFLICT DO NOTHING;
             DELETE FROM meeting_sources WHERE meeting_id = @id AND NOT (source_id = ANY(@sourceIds));
             INSERT INTO meeting_sources (meeting_id, source_id) SELECT @id, unnest(@sourceIds) ON CONFLICT DO NOTHING
             """;
@@ -102,7 +102,9 @@ public sealed class MeetingStore : IRecordStore<MeetingRequest>
         {
             id, m.TitleEn, m.TitleAr, m.SummaryEn, m.SummaryAr, m.StartDate, m.StartDatePrecision, m.EndDate, m.EndDatePrecision,
             m.Status, m.Format, m.CityEn, m.CityAr, m.CountryCode, m.Latitude, m.Longitude, m.HostCountryCode, m.ParentMeetingId,
-            topicIds = m.TopicIds.ToArray(), sourceIds = m.SourceIds.ToArray(),
+            // The export's lists (migration 0026): the delegations' countries once each, in code order; the topics in id order.
+            DelegationCountries = m.Delegations.Select(d => d.CountryCode).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray(),
+            TopicIds = m.TopicIds.Order().ToArray(), sourceIds = m.SourceIds.ToArray(),
         });
 
         // A delegation edited through /delegations/{id} carries its id; in a meeting body, delegations keep

@@ -7,7 +7,9 @@ namespace Api.Records;
 /// </summary>
 /// <param name="Columns">The row's columns but id and version, in snake case; the document names each in Pascal case
 /// (<c>title_en</c>: <c>TitleEn</c>), as Dapper reads them and as <see cref="UpsertRowSql"/> takes them.</param>
-public sealed record Resource(string Name, string Table, string Singular, IReadOnlyList<string> Columns)
+/// <param name="Derived">Columns the store fills from the document when it writes the row (named alike) but that the
+/// document does not read back: what other reads take off the row, such as an export's lists.</param>
+public sealed record Resource(string Name, string Table, string Singular, IReadOnlyList<string> Columns, IReadOnlyList<string>? Derived = null)
 {
     /// <summary>The record's row, read as its document (what the document holds beside the row, its store adds).</summary>
     public string RowSql { get; } = $"SELECT {string.Join(", ", Columns)} FROM {Table} WHERE id = @id";
@@ -16,11 +18,7 @@ public sealed record Resource(string Name, string Table, string Singular, IReadO
     public async Task<TDoc> LoadRowAsync<TDoc>(DbSession db, Guid id) => (await db.SingleOrDefaultAsync<TDoc>(RowSql, new { id }))!;
 
     /// <summary>Inserts the record's row, or sets each of its columns: parameters <c>@id</c> and each column in Pascal case.</summary>
-    public string UpsertRowSql { get; } = $"""
-        INSERT INTO {Table} AS x (id, {string.Join(", ", Columns)})
-        VALUES (@id, {string.Join(", ", Columns.Select(c => "@" + Pascal(c)))})
-        ON CONFLICT (id) DO UPDATE SET {string.Join(", ", Columns.Select(c => $"{c} = EXCLUDED.{c}"))}
-        """;
+    public string UpsertRowSql { get; } = Upsert(Table, [.. Columns, .. Derived ?? []]);
 
     /// <summary>Locks the record's row for the rest of the transaction and reads its version (no row: null).</summary>
     public string LockSql { get; } = $"SELECT version FROM {Table} WHERE id = @id FOR UPDATE";
@@ -48,6 +46,12 @@ public sealed record Resource(string Name, string Table, string Singular, IReadO
             SELECT r.id, r.{parentColumn} FROM {Table} r JOIN ancestors a ON r.id = a.{parentColumn}
         )
         SELECT @id = @parentId OR EXISTS (SELECT 1 FROM ancestors WHERE id = @id)
+        """;
+
+    private static string Upsert(string table, IReadOnlyList<string> columns) => $"""
+        INSERT INTO {table} AS x (id, {string.Join(", ", columns)})
+        VALUES (@id, {string.Join(", ", columns.Select(c => "@" + Pascal(c)))})
+        ON CONFLICT (id) DO UPDATE SET {string.Join(", ", columns.Select(c => $"{c} = EXCLUDED.{c}"))}
         """;
 
     private static string ExistingIds(string table, string parameter) => $"SELECT id FROM {table} WHERE id = ANY(@{parameter})";

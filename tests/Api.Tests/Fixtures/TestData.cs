@@ -28,8 +28,9 @@ public static class TestData
 
     public static async Task<Guid> InsertMeetingAsync(this DbFixture db, NewMeeting meeting)
     {
-        // meeting_parties, meeting_countries and meeting_counts are kept here as the API's meeting writes keep them:
-        // the host and the place, then each delegation's country; the meeting's month, format and status.
+        // meeting_parties, meeting_countries, meeting_counts and the meeting's delegation_countries are kept here as the
+        // API's meeting writes keep them: the host and the place, then each delegation's country; the meeting's month,
+        // format and status.
         const string sql = """
             INSERT INTO meetings (id, title_en, start_date, start_date_precision, end_date, end_date_precision,
                                   status, format, country_code, host_country_code)
@@ -59,7 +60,9 @@ public static class TestData
             INSERT INTO meeting_parties (meeting_id, country_code) VALUES (@meetingId, @countryCode)
             ON CONFLICT DO NOTHING;
             INSERT INTO meeting_countries (meeting_id, country_code) VALUES (@meetingId, @countryCode)
-            ON CONFLICT DO NOTHING
+            ON CONFLICT DO NOTHING;
+            UPDATE meetings SET delegation_countries = ARRAY(SELECT DISTINCT u FROM unnest(delegation_countries || @countryCode::text) u ORDER BY 1)
+            WHERE id = @meetingId
             """;
         var id = Guid.NewGuid();
         await using var connection = await db.OpenAsync();
