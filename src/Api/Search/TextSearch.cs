@@ -29,6 +29,9 @@ public static class TextSearch
             // The same match, in a form the trigram index cannot serve: to a planner that cannot tell a common name
             // from a rare one (a document is too wide for its statistics), a page in list order is then the cheap way.
             filter.Add($"s.document LIKE {LikePattern}", match.Common ? "strpos(s.document, fold(@q)) > 0" : null);
+            // Trigram distance is one minus the similarity that ranks a title (TitleScore): the titles that hold q are
+            // read nearest first through the titles' GiST index (migration 0027), not all ranked to find a page.
+            filter.Nearest = "s.title <-> fold(@q)";
             return;
         }
         if (similarWords.Count == 0 || similarWords.Any(words => words.Length == 0))

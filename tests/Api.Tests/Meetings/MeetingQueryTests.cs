@@ -166,6 +166,34 @@ public sealed class MeetingQueryTests(DbFixture db) : DatabaseTest(db, db.Writer
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(50)]
+    public async Task Titles_as_like_q_as_each_other_come_newest_first_even_when_more_of_them_tie_than_a_page_holds(int limit)
+    {
+        // The closest title first; then six equal titles, made oldest first, so that reading a page's worth of the
+        // closest titles in the index's order, without those that tie with the last, would miss the newest.
+        var closest = await CreateAsync(Meeting("Zinder patrols", "2000-01-01"));
+        var tied = new List<string>();
+        foreach (var year in new[] { 2001, 2002, 2003, 2004, 2005, 2006 })
+            tied.Add(await CreateAsync(Meeting("Joint Zinder patrols with the border police", $"{year}-06-01")));
+        var farthest = await CreateAsync(Meeting("Zinder patrols, border police, customs and the gendarmerie meet for the third time", "2010-01-01"));
+
+        var paged = await Client.GetAllPagesAsync("/api/v1/meetings?q=zinder%20patrols", limit);
+
+        Assert.Equal([closest, .. Enumerable.Reverse(tied), farthest], paged.Select(id => id.ToString()));
+
+        static JsonObject Meeting(string title, string date)
+        {
+            var body = Bodies.Meeting();
+            body["titleEn"] = title;
+            body["titleAr"] = null;
+            body["startDate"] = date;
+            return body;
+        }
+    }
+
+    [Theory]
     [InlineData("ZINDER")]
     [InlineData("Zindr")] // misspelt: matched by the similar word zinder
     public async Task A_word_most_meetings_hold_is_listed_title_matches_first_then_newest_over_every_page(string q)

@@ -31,9 +31,12 @@ public sealed class FilterBuilder
         _hasOrdered |= inListOrder is not null;
     }
 
+    /// <summary>See <see cref="FilterSql.Nearest"/>.</summary>
+    public string? Nearest { get; set; }
+
     /// <summary>The rows of <paramref name="from"/> that meet every condition added (all rows when none was).</summary>
     public FilterSql Build(string from) =>
-        new(from, Join(_conditions), Parameters) { InListOrder = _hasOrdered ? Join(_ordered) : null };
+        new(from, Join(_conditions), Parameters) { InListOrder = _hasOrdered ? Join(_ordered) : null, Nearest = Nearest };
 
     private static string Join(List<string> conditions) => conditions.Count == 0 ? FilterSql.All : string.Join("\n  AND ", conditions);
 }

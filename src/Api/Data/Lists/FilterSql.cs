@@ -12,6 +12,14 @@ public sealed record FilterSql(string From, string Where, DynamicParameters Para
     /// </summary>
     public string? InListOrder { get; init; }
 
+    /// <summary>
+    /// When the list is led by a tiered sort field (a search's relevance), an ordering that an index reads nearest
+    /// first and that agrees with the field's ranked value (the nearer, the higher it ranks): the ranked tier is then
+    /// read in that order, up to a page and whatever ties with its last row, instead of ranking every row that meets
+    /// the tier's condition. Null when there is none.
+    /// </summary>
+    public string? Nearest { get; init; }
+
     /// <summary>The condition every row meets.</summary>
     internal const string All = "true";
 

@@ -104,8 +104,11 @@ public static class ListQuery
         // Both tiers read a common word's matches without the search index: the ranked tier through the index of
         // its own condition (a title's), the other in list order.
         var where = filter.InListOrder ?? filter.Where;
-        var rankedPage = PageSql(columns, from, $"{where}\n  AND {tiers.Condition}", ranked, idColumn,
-            cursor is null ? null : ranked.After(cursor, idColumn, parameters), ranked.SelectKeys(idColumn));
+        var rankedAfter = cursor is null ? null : ranked.After(cursor, idColumn, parameters);
+        // Nearest first is best first: a page of the best ranked (a descending order) only.
+        var rankedPage = filter.Nearest is { } nearest && order.Keys[0].Descending
+            ? NearestPageSql(columns, from, $"{where}\n  AND {tiers.Condition}", ranked, idColumn, rankedAfter, nearest)
+            : PageSql(columns, from, $"{where}\n  AND {tiers.Condition}", ranked, idColumn, rankedAfter, ranked.SelectKeys(idColumn));
         var constantPage = PageSql(columns, from, $"{where}\n  AND {tiers.Condition} IS NOT TRUE", constant, idColumn,
             constantAfter, constant.SelectKeys(idColumn));
         return $"""
@@ -118,6 +121,24 @@ public static class ListQuery
             LIMIT @take
             """;
     }
+
+    /// <summary>
+    /// A page in <paramref name="order"/> read through <paramref name="nearest"/> (<see cref="FilterSql.Nearest"/>): the
+    /// nearest rows up to a page and every row as near as its last — since the nearer a row the higher it ranks, the
+    /// page in the whole order is among them — then ordered by the whole order.
+    /// </summary>
+    private static string NearestPageSql(string columns, string from, string where, SortOrder order, string idColumn, string? after,
+        string nearest) => $"""
+        SELECT * FROM (
+            SELECT {columns}, {order.SelectColumns}, {order.SelectKeys(idColumn)}
+            FROM {from}
+            WHERE {where}{(after is null ? "" : "\n  AND " + after)}
+            ORDER BY {nearest}
+            FETCH FIRST @take ROWS WITH TIES
+        ) nearest
+        ORDER BY {order.OrderByKeys}
+        LIMIT @take
+        """;
 
     // Dapper gives no sort values when the first is NULL. Sort expressions are never null (each field's SQL sees to it);
     // should one be, the cursor holds no values and the next request is refused as a foreign cursor, not a 500.
