@@ -172,7 +172,11 @@ public sealed class MeetingExporter(Database database)
     /// <summary>A CSV cell's list: its items joined by semicolons, empty when there are none.</summary>
     private static string? Joined(string[] items) => items.Length == 0 ? null : string.Join(';', items);
 
-    /// <summary>The code of each topic, as the export's snapshot has them; a meeting's topics go out in code order.</summary>
+    /// <summary>
+    /// The code of each topic, as the export's snapshot has them; a meeting's topics go out in code order. An id no
+    /// topic has (only a write behind the API's back could leave one: a topic in use cannot be deleted) is left out
+    /// rather than ending the export half-way.
+    /// </summary>
     private sealed class TopicCodes(IEnumerable<(Guid Id, string Code)> topics)
     {
         private readonly Dictionary<Guid, string> codes = topics.ToDictionary(t => t.Id, t => t.Code);
@@ -181,7 +185,7 @@ public sealed class MeetingExporter(Database database)
         {
             if (ids.Length == 0)
                 return [];
-            var names = Array.ConvertAll(ids, id => codes[id]);
+            var names = ids.Select(id => codes.GetValueOrDefault(id)).OfType<string>().ToArray();
             Array.Sort(names, StringComparer.Ordinal);
             return names;
         }
